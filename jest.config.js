@@ -1,0 +1,24 @@
+// jest 30 in ESM mode (Nest 12 is ESM only); @swc/jest reads .swcrc, so tests
+// are compiled exactly like the build.
+const aliases = {
+  '^@app/presence-domain$': '<rootDir>/libs/presence-domain/src/index.ts',
+  '^@app/routing-domain$': '<rootDir>/libs/routing-domain/src/index.ts',
+  '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@app/messaging$': '<rootDir>/libs/messaging/src/index.ts',
+  '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+};
+
+const base = {
+  rootDir: '.',
+  extensionsToTreatAsEsm: ['.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest'] },
+  moduleNameMapper: { ...aliases, '^(\\.{1,2}/.*)\\.js$': '$1' },
+  testEnvironment: 'node',
+};
+
+export default {
+  projects: [
+    { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
+    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'] },
+  ],
+};
