@@ -1,1 +1,11 @@
-export const hello = (): string => 'hi';
+export * from './actor.js';
+export * from './agent-presence.js';
+export * from './agent-profile.js';
+export * from './agent-status.js';
+export * from './decide.js';
+export * from './domain-error.js';
+export * from './floor.js';
+export * from './presence-commands.js';
+export * from './presence-events.js';
+export * from './status-history.js';
+export * from './upcast-presence-event.js';

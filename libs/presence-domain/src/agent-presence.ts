@@ -1,0 +1,70 @@
+import type { AgentProfile } from './agent-profile.js';
+import type { AgentStatus } from './agent-status.js';
+import type { PresenceEvent } from './presence-events.js';
+
+/** Who put the agent in its current status, and why. */
+export type StatusSetter =
+  | { readonly kind: 'registration' }
+  | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null }
+  | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string };
+
+export type AgentPresence =
+  | { readonly kind: 'unregistered' }
+  | ({
+      readonly kind: 'registered';
+      readonly agentId: string;
+      readonly status: AgentStatus;
+      /** ISO-8601: when the current status began. */
+      readonly since: string;
+      readonly setBy: StatusSetter;
+    } & AgentProfile);
+
+export type RegisteredAgent = Extract<AgentPresence, { kind: 'registered' }>;
+
+export const initialPresence = (): AgentPresence => ({ kind: 'unregistered' });
+
+/** A newly registered agent is offline until it says otherwise. */
+export const INITIAL_STATUS: AgentStatus = 'offline';
+
+/** An override that confirms the current status changes who owns it, not since when it holds. */
+const sinceAfter = (state: RegisteredAgent, to: AgentStatus, occurredAt: string): string =>
+  state.status === to ? state.since : occurredAt;
+
+export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresence => {
+  switch (event.type) {
+    case 'AgentRegistered': {
+      const { agentId, displayName, teams, maxConcurrentConversations } = event.data;
+      return {
+        kind: 'registered', agentId, displayName, teams, maxConcurrentConversations,
+        status: INITIAL_STATUS, since: event.metadata.occurredAt, setBy: { kind: 'registration' },
+      };
+    }
+    case 'AgentProfileChanged': {
+      if (state.kind !== 'registered') return state;
+      const { displayName, teams, maxConcurrentConversations } = event.data;
+      return { ...state, displayName, teams, maxConcurrentConversations };
+    }
+    case 'AgentStatusChanged':
+      if (state.kind !== 'registered') return state;
+      return {
+        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
+        setBy: { kind: 'agent', id: event.metadata.actor.id, reason: event.data.reason },
+      };
+    case 'AgentStatusOverridden':
+      if (state.kind !== 'registered') return state;
+      return {
+        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
+        setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason },
+      };
+    default: {
+      const unhandled: never = event;
+      throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
+    }
+  }
+};
+
+export const replay = (events: Iterable<PresenceEvent>, from: AgentPresence = initialPresence()): AgentPresence => {
+  let state = from;
+  for (const event of events) state = evolve(state, event);
+  return state;
+};

@@ -1,0 +1,75 @@
+import { agentProfile, sameProfile } from './agent-profile.js';
+import type { AgentPresence, RegisteredAgent } from './agent-presence.js';
+import { DomainError } from './domain-error.js';
+import type { OverrideAgentStatus, PresenceCommand, PutAgentProfile, SetAgentStatus } from './presence-commands.js';
+import {
+  PRESENCE_EVENT_SCHEMA_VERSION,
+  type EventMetadata,
+  type PresenceEvent,
+} from './presence-events.js';
+
+const metadataFor = (command: PresenceCommand): EventMetadata => ({
+  schemaVersion: PRESENCE_EVENT_SCHEMA_VERSION,
+  occurredAt: command.metadata.now.toISOString(),
+  actor: command.metadata.actor,
+  causationId: command.metadata.commandId,
+  correlationId: command.metadata.correlationId,
+});
+
+const registered = (state: AgentPresence, agentId: string): RegisteredAgent => {
+  if (state.kind !== 'registered') throw new DomainError('AGENT_NOT_FOUND', `agent ${agentId} is not registered`, 'agentId');
+  return state;
+};
+
+const putProfile = (command: PutAgentProfile, state: AgentPresence): PresenceEvent[] => {
+  const { agentId, ...input } = command.data;
+  const profile = agentProfile(input);
+  if (state.kind === 'unregistered') {
+    return [{ type: 'AgentRegistered', data: { agentId, ...profile }, metadata: metadataFor(command) }];
+  }
+  if (sameProfile(state, profile)) return [];
+  return [{ type: 'AgentProfileChanged', data: { agentId, ...profile }, metadata: metadataFor(command) }];
+};
+
+const setStatus = (command: SetAgentStatus, state: AgentPresence): PresenceEvent[] => {
+  const agent = registered(state, command.data.agentId);
+  if (agent.status === command.data.status) return [];
+  const reason = command.data.reason?.trim() || null;
+  return [{
+    type: 'AgentStatusChanged',
+    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason },
+    metadata: metadataFor(command),
+  }];
+};
+
+const overrideStatus = (command: OverrideAgentStatus, state: AgentPresence): PresenceEvent[] => {
+  const reason = command.data.reason.trim();
+  const supervisorId = command.data.supervisorId.trim();
+  if (reason.length === 0) throw new DomainError('OVERRIDE_REASON_REQUIRED', 'an override needs a reason', 'reason');
+  if (supervisorId.length === 0) throw new DomainError('SUPERVISOR_REQUIRED', 'an override needs the supervisor who made it', 'supervisorId');
+  const agent = registered(state, command.data.agentId);
+  const alreadyInForce = agent.status === command.data.status && agent.setBy.kind === 'supervisor'
+    && agent.setBy.id === supervisorId && agent.setBy.reason === reason;
+  if (alreadyInForce) return [];
+  return [{
+    type: 'AgentStatusOverridden',
+    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason, supervisorId },
+    metadata: metadataFor(command),
+  }];
+};
+
+/** The whole rule book of an agent's presence: which events a command produces, or why it may not. */
+export const decide = (command: PresenceCommand, state: AgentPresence): PresenceEvent[] => {
+  switch (command.type) {
+    case 'PutAgentProfile':
+      return putProfile(command, state);
+    case 'SetAgentStatus':
+      return setStatus(command, state);
+    case 'OverrideAgentStatus':
+      return overrideStatus(command, state);
+    default: {
+      const unhandled: never = command;
+      throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);
+    }
+  }
+};

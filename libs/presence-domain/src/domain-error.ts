@@ -1,0 +1,18 @@
+/** Every rule violation has a code the HTTP edge maps to a status; no message matching. */
+export type DomainErrorCode =
+  | 'AGENT_NOT_FOUND'
+  | 'INVALID_PROFILE'
+  | 'OVERRIDE_REASON_REQUIRED'
+  | 'SUPERVISOR_REQUIRED';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    /** The input field the error is about, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

@@ -1,0 +1,67 @@
+import type { Actor } from './actor.js';
+import type { AgentStatus } from './agent-status.js';
+
+/** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
+export const PRESENCE_EVENT_SCHEMA_VERSION = 1;
+
+export interface EventMetadata {
+  readonly schemaVersion: number;
+  /** ISO-8601, from the command's clock: when the change happened in the product's eyes. */
+  readonly occurredAt: string;
+  readonly actor: Actor;
+  /** The command that caused the event (an Idempotency-Key when the client sent one). */
+  readonly causationId: string;
+  readonly correlationId: string;
+}
+
+interface PresenceEventOf<Type extends string, Data> {
+  readonly type: Type;
+  readonly data: Data;
+  readonly metadata: EventMetadata;
+}
+
+export type AgentRegistered = PresenceEventOf<'AgentRegistered', {
+  readonly agentId: string;
+  readonly displayName: string;
+  readonly teams: readonly string[];
+  readonly maxConcurrentConversations: number;
+}>;
+
+export type AgentProfileChanged = PresenceEventOf<'AgentProfileChanged', {
+  readonly agentId: string;
+  readonly displayName: string;
+  readonly teams: readonly string[];
+  readonly maxConcurrentConversations: number;
+}>;
+
+/** Set by the agent itself. */
+export type AgentStatusChanged = PresenceEventOf<'AgentStatusChanged', {
+  readonly agentId: string;
+  readonly from: AgentStatus;
+  readonly to: AgentStatus;
+  readonly reason: string | null;
+}>;
+
+/** Set by a supervisor for the agent; the reason and the supervisor are mandatory. */
+export type AgentStatusOverridden = PresenceEventOf<'AgentStatusOverridden', {
+  readonly agentId: string;
+  readonly from: AgentStatus;
+  readonly to: AgentStatus;
+  readonly reason: string;
+  readonly supervisorId: string;
+}>;
+
+export type PresenceEvent = AgentRegistered | AgentProfileChanged | AgentStatusChanged | AgentStatusOverridden;
+
+export type PresenceEventType = PresenceEvent['type'];
+
+export const PRESENCE_EVENT_TYPES: readonly PresenceEventType[] = [
+  'AgentRegistered',
+  'AgentProfileChanged',
+  'AgentStatusChanged',
+  'AgentStatusOverridden',
+];
+
+export const agentStreamId = (agentId: string): string => `agent-${agentId}`;
+
+export const AGENT_STREAM_PREFIX = 'agent-';
