@@ -1,14 +1,18 @@
 import 'reflect-metadata';
-import { Module, Controller, Get, Injectable } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CqrsModule, CommandBus, Command, CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { hello } from '@app/presence-domain';
-class Ping extends Command<string> { constructor(readonly n: number) { super(); } }
-@CommandHandler(Ping)
-class PingHandler implements ICommandHandler<Ping> { async execute(c: Ping) { return hello() + c.n; } }
-@Controller() class C { constructor(private readonly bus: CommandBus) {} @Get() get() { return this.bus.execute(new Ping(1)); } }
-@Module({ imports: [CqrsModule.forRoot()], controllers: [C], providers: [PingHandler] }) class M {}
-const app = await NestFactory.create(M, { logger: false });
-await app.listen(0); const url = await app.getUrl();
-console.log(await (await fetch(url)).text());
-await app.close();
+import { Module } from '@nestjs/common';
+import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
+import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
+import { createHttpApp } from '../../presence/src/presence-app.js';
+import { PresenceModule } from '../../presence/src/presence.module.js';
+
+/** The embedded default: everything in one process on SQLite under DATA_DIR, no server needed. */
+const config = presenceConfigFrom(process.env);
+const store = await createEventStore(config);
+
+@Module({ imports: [PresenceModule.forRoot(config, store)] })
+class StandaloneModule {}
+
+const app = await createHttpApp(StandaloneModule, config);
+await app.listen(config.port, config.host);
+// Printed even with LOG_LEVEL=silent: scripts and tests wait for this line.
+process.stdout.write(`standalone: listening on ${await app.getUrl()}; data in ${config.dataDir}; event store ${config.eventStore}\n`);

@@ -27,7 +27,7 @@ export class StreamNotFoundError extends EventStoreError {
 /** The store cannot take writes or answer now (down, disk full, read-only). Retry later. */
 export class EventStoreUnavailableError extends EventStoreError {
   readonly code = 'EVENT_STORE_UNAVAILABLE';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
   }
 }
@@ -35,7 +35,7 @@ export class EventStoreUnavailableError extends EventStoreError {
 /** The store did not answer within the deadline; the append may or may not have happened. */
 export class EventStoreTimeoutError extends EventStoreError {
   readonly code = 'EVENT_STORE_TIMEOUT';
-  constructor(message: string, readonly cause?: unknown) {
+  constructor(message: string, override readonly cause?: unknown) {
     super(message);
   }
 }

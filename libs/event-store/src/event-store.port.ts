@@ -1,7 +1,7 @@
 /**
  * The event store port: the only way the apps touch persisted events.
  * Adapters (SQLite, EventStoreDB) implement it and pass one contract suite
- * (test/event-store.contract.spec.ts).
+ * (test/support/event-store-contract.ts, run per adapter by test/*.contract.spec.ts).
  */
 import type { GlobalPosition } from './global-position.js';
 

@@ -1,0 +1,65 @@
+import { resolve } from 'node:path';
+
+export type EventStoreKind = 'sqlite' | 'eventstoredb';
+
+export interface PresenceConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly eventStore: EventStoreKind;
+  readonly eventStoreConnectionString: string | undefined;
+  readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** How long a command waits for the read model to show its effect before answering anyway. */
+  readonly readYourWritesTimeoutMs: number;
+  readonly bodyLimitBytes: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const integer = (env: Env, name: string, fallback: number, min: number, max: number, problems: string[]): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    problems.push(`${name}=${raw}: expected a whole number from ${min} to ${max}`);
+    return fallback;
+  }
+  return value;
+};
+
+const oneOf = <T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T, problems: string[]): T => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  if ((allowed as readonly string[]).includes(raw)) return raw as T;
+  problems.push(`${name}=${raw}: expected one of ${allowed.join(', ')}`);
+  return fallback;
+};
+
+/** Reads every setting at once and reports every bad one, not just the first. */
+export const presenceConfigFrom = (env: Env): PresenceConfig => {
+  const problems: string[] = [];
+  const config: PresenceConfig = {
+    port: integer(env, 'PORT', 3000, 0, 65535, problems),
+    host: env.HOST || '0.0.0.0',
+    dataDir: resolve(env.DATA_DIR || './data'),
+    eventStore: oneOf(env, 'EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite', problems),
+    eventStoreConnectionString: env.EVENTSTORE_CONNECTION_STRING || undefined,
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL', problems),
+    readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000, problems),
+    bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16 * 1024, 256, 1024 * 1024, problems),
+  };
+  if (config.eventStore === 'eventstoredb' && !config.eventStoreConnectionString) {
+    problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (for example esdb://127.0.0.1:2113?tls=false)');
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+};
+
+export const PRESENCE_CONFIG = Symbol('PresenceConfig');

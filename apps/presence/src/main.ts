@@ -1,0 +1,18 @@
+import 'reflect-metadata';
+import { Module } from '@nestjs/common';
+import { presenceConfigFrom } from './config/presence-config.js';
+import { createEventStore } from './infrastructure/event-store-factory.js';
+import { createHttpApp } from './presence-app.js';
+import { PresenceModule } from './presence.module.js';
+
+/** The presence app on its own (production shape: EventStoreDB, Kafka relay in front of routing). */
+const config = presenceConfigFrom(process.env);
+const store = await createEventStore(config);
+
+@Module({ imports: [PresenceModule.forRoot(config, store)] })
+class PresenceAppModule {}
+
+const app = await createHttpApp(PresenceAppModule, config);
+await app.listen(config.port, config.host);
+// Printed even with LOG_LEVEL=silent: scripts and tests wait for this line.
+process.stdout.write(`presence: listening on ${await app.getUrl()} with the ${config.eventStore} event store\n`);

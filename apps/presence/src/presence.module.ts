@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { PRESENCE_CONFIG, type PresenceConfig } from './config/presence-config.js';
+import { PRESENCE_COMMAND_HANDLERS } from './agents/presence-commands.js';
+import { PresenceCommandRunner } from './agents/presence-command-runner.js';
+import { FloorFeedController } from './feed/floor-feed.controller.js';
+import { HealthController } from './health/health.controller.js';
+import { AgentsController } from './http/agents.controller.js';
+import { ErrorFilter } from './http/error-filter.js';
+import { FloorController } from './http/floor.controller.js';
+import { AvailabilityProjection } from './read-model/availability-projection.js';
+import { AvailabilityReadModel } from './read-model/availability-read-model.js';
+import { PRESENCE_QUERY_HANDLERS } from './read-model/presence-queries.js';
+import { StoreLifecycle } from './infrastructure/store-lifecycle.js';
+
+@Module({})
+export class PresenceModule {
+  /** The store is created by the caller, so tests and the standalone app choose it. */
+  static forRoot(config: PresenceConfig, store: EventStore): DynamicModule {
+    return {
+      module: PresenceModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [AgentsController, FloorController, FloorFeedController, HealthController],
+      providers: [
+        { provide: PRESENCE_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: store },
+        { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(config.dataDir, 'read-model.sqlite')) },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        AvailabilityProjection,
+        PresenceCommandRunner,
+        StoreLifecycle,
+        ...PRESENCE_COMMAND_HANDLERS,
+        ...PRESENCE_QUERY_HANDLERS,
+      ],
+      exports: [EVENT_STORE, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel],
+    };
+  }
+}

@@ -1,0 +1,91 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type RecordedEvent, type Subscription } from '@app/event-store';
+import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
+import { AvailabilityReadModel } from './availability-read-model.js';
+
+interface Waiter {
+  readonly position: GlobalPosition;
+  readonly resolve: (reached: boolean) => void;
+  readonly timer: NodeJS.Timeout;
+}
+
+/**
+ * Keeps the availability read model up to date from the event log, starting
+ * at the read model's own checkpoint. Commands wait on it (read-your-writes).
+ */
+@Injectable()
+export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(AvailabilityProjection.name);
+  private subscription: Subscription | undefined;
+  private position: GlobalPosition | undefined;
+  private waiters: Waiter[] = [];
+  private failure: Error | undefined;
+
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly readModel: AvailabilityReadModel,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    this.start();
+    await this.subscription?.caughtUp;
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.subscription?.stop();
+    for (const waiter of this.waiters) this.settle(waiter, false);
+  }
+
+  /** Position of the last event the read model reflects. */
+  get checkpoint(): GlobalPosition | undefined {
+    return this.position;
+  }
+
+  get error(): Error | undefined {
+    return this.failure;
+  }
+
+  /** Resolves true once the read model reflects `position`, false after `timeoutMs`. */
+  waitFor(position: GlobalPosition | undefined, timeoutMs: number): Promise<boolean> {
+    if (position === undefined || !isAfter(position, this.position)) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const waiter: Waiter = { position, resolve, timer: setTimeout(() => this.settle(waiter, false), timeoutMs) };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Drops the read model and replays the whole log into it. */
+  async rebuild(): Promise<void> {
+    await this.subscription?.stop();
+    this.readModel.reset();
+    this.start();
+    await this.subscription?.caughtUp;
+  }
+
+  private start(): void {
+    this.position = this.readModel.checkpoint();
+    this.failure = undefined;
+    this.subscription = this.store.subscribeToAll(
+      (recorded) => this.project(recorded),
+      { after: this.position, streamPrefixes: [AGENT_STREAM_PREFIX] },
+      { onError: (error) => {
+        this.failure = error;
+        this.logger.error(`availability projection stopped at ${String(this.position?.commit)}: ${error.message}`);
+      } },
+    );
+  }
+
+  private project(recorded: RecordedEvent): void {
+    const event = upcastPresenceEvent(recorded);
+    if (event) this.readModel.apply(event, recorded.revision, recorded.position);
+    this.position = recorded.position;
+    const reached = this.waiters.filter((w) => !isAfter(w.position, this.position));
+    for (const waiter of reached) this.settle(waiter, true);
+  }
+
+  private settle(waiter: Waiter, reached: boolean): void {
+    clearTimeout(waiter.timer);
+    this.waiters = this.waiters.filter((w) => w !== waiter);
+    waiter.resolve(reached);
+  }
+}

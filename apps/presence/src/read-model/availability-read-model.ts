@@ -1,0 +1,102 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { formatPosition, parsePosition, type GlobalPosition } from '@app/event-store';
+import { evolve, initialPresence, type AgentPresence, type AgentStatus, type PresenceEvent } from '@app/presence-domain';
+import { availabilityOf, type AgentAvailability } from './agent-availability.js';
+
+export interface AvailabilityFilter {
+  readonly team?: string;
+  readonly status?: AgentStatus;
+}
+
+interface AgentRow { readonly state: string }
+
+/**
+ * The current-availability read model in its own SQLite file. It is
+ * disposable: the event log is the truth, and it can be rebuilt from
+ * position zero. So it runs with synchronous=NORMAL: a power cut may roll
+ * back its last transactions, and with them the checkpoint, which the
+ * projection then replays.
+ */
+export class AvailabilityReadModel {
+  private readonly db: Database.Database;
+  private readonly statements;
+
+  constructor(file: string) {
+    if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+    this.db = new Database(file);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(`
+      CREATE TABLE IF NOT EXISTS agents (
+        agent_id TEXT PRIMARY KEY, status TEXT NOT NULL, state TEXT NOT NULL
+      );
+      CREATE TABLE IF NOT EXISTS agent_teams (
+        team TEXT NOT NULL, agent_id TEXT NOT NULL, PRIMARY KEY (team, agent_id)
+      );
+      CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
+    `);
+    this.statements = {
+      get: this.db.prepare<[string], AgentRow>('SELECT state FROM agents WHERE agent_id = ?'),
+      upsert: this.db.prepare('INSERT INTO agents (agent_id, status, state) VALUES (?, ?, ?) ON CONFLICT(agent_id) DO UPDATE SET status = excluded.status, state = excluded.state'),
+      deleteTeams: this.db.prepare('DELETE FROM agent_teams WHERE agent_id = ?'),
+      insertTeam: this.db.prepare('INSERT OR IGNORE INTO agent_teams (team, agent_id) VALUES (?, ?)'),
+      all: this.db.prepare<[], AgentRow>('SELECT state FROM agents ORDER BY agent_id'),
+      byStatus: this.db.prepare<[string], AgentRow>('SELECT state FROM agents WHERE status = ? ORDER BY agent_id'),
+      byTeam: this.db.prepare<[string], AgentRow>('SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? ORDER BY a.agent_id'),
+      byTeamAndStatus: this.db.prepare<[string, string], AgentRow>('SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.status = ? ORDER BY a.agent_id'),
+      checkpoint: this.db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
+      saveCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
+    };
+  }
+
+  /** Applies one event and moves the checkpoint in the same transaction, so a replay never applies twice. */
+  apply(event: PresenceEvent, revision: number, position: GlobalPosition): AgentAvailability | undefined {
+    const agentId = event.data.agentId;
+    return this.db.transaction(() => {
+      const before = this.get(agentId);
+      const presence: AgentPresence = before ? { kind: 'registered', ...before } : initialPresence();
+      const after = evolve(presence, event);
+      this.statements.saveCheckpoint.run(CHECKPOINT, formatPosition(position));
+      if (after.kind !== 'registered') return undefined;
+      const view = availabilityOf(after, revision, formatPosition(position));
+      this.statements.upsert.run(agentId, view.status, JSON.stringify(view));
+      if (!before || before.teams.join('\n') !== view.teams.join('\n')) {
+        this.statements.deleteTeams.run(agentId);
+        for (const team of view.teams) this.statements.insertTeam.run(team, agentId);
+      }
+      return view;
+    })();
+  }
+
+  get(agentId: string): AgentAvailability | undefined {
+    const row = this.statements.get.get(agentId);
+    return row ? (JSON.parse(row.state) as AgentAvailability) : undefined;
+  }
+
+  list(filter: AvailabilityFilter = {}): AgentAvailability[] {
+    const rows = filter.team !== undefined && filter.status !== undefined
+      ? this.statements.byTeamAndStatus.all(filter.team, filter.status)
+      : filter.team !== undefined ? this.statements.byTeam.all(filter.team)
+        : filter.status !== undefined ? this.statements.byStatus.all(filter.status)
+          : this.statements.all.all();
+    return rows.map((row) => JSON.parse(row.state) as AgentAvailability);
+  }
+
+  checkpoint(): GlobalPosition | undefined {
+    const row = this.statements.checkpoint.get(CHECKPOINT);
+    return row ? parsePosition(row.position) : undefined;
+  }
+
+  /** Forgets everything, for a rebuild from position zero. */
+  reset(): void {
+    this.db.exec('DELETE FROM agents; DELETE FROM agent_teams; DELETE FROM checkpoints;');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+const CHECKPOINT = 'availability';

@@ -1,0 +1,194 @@
+import type Database from 'better-sqlite3';
+import { EventStoreUnavailableError, StreamNotFoundError } from '../errors.js';
+import type {
+  AppendResult,
+  EventHandler,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  SubscribeOptions,
+  Subscription,
+  SubscriptionCallbacks,
+} from '../event-store.port.js';
+import { positionOf, type GlobalPosition } from '../global-position.js';
+import { appendToStream } from './append-to-stream.js';
+import { openEventDatabase, type SynchronousMode } from './event-database.js';
+import { toRecordedEvent } from './event-row.js';
+import { EventStatements, NO_LIMIT, type EventToInsert } from './event-statements.js';
+import { toEventStoreError } from './sqlite-errors.js';
+import { SqliteSubscription } from './sqlite-subscription.js';
+
+export interface SqliteEventStoreOptions {
+  /** FULL (default): every acknowledged append is fsynced. NORMAL: faster, may lose the last appends on power loss. */
+  readonly synchronous?: SynchronousMode;
+  /** How often subscriptions look for appends made by other processes on the same file. */
+  readonly pollIntervalMs?: number;
+  /** How long a write waits for another process's write lock before failing as unavailable. */
+  readonly busyTimeoutMs?: number;
+  /** Open the file for reads only (a copy, a read-only mount); appends fail as unavailable. */
+  readonly readonly?: boolean;
+  /** Path of a better_sqlite3.node to load instead of the installed one (tests). */
+  readonly nativeBinding?: string;
+}
+
+export interface SqliteDurability {
+  readonly journalMode: string;
+  readonly synchronous: number;
+  readonly busyTimeoutMs: number;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Positions this store hands out have commit = prepare = row sequence. */
+const sequenceOf = (position: GlobalPosition | undefined): number => (position === undefined ? 0 : Number(position.commit));
+
+const toInsertable = (event: NewEvent): EventToInsert => {
+  // EventStoreDB refuses ids that are not UUIDs; refusing them here too keeps the adapters interchangeable.
+  if (!UUID.test(event.id)) throw new TypeError(`event id ${JSON.stringify(event.id)} is not a UUID`);
+  return { id: event.id.toLowerCase(), type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
+};
+
+/** The embedded event store: one SQLite file in WAL mode, shareable by several processes. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: EventStatements;
+  private readonly transactionalAppend: (streamId: string, events: EventToInsert[], expected: ExpectedRevision) => AppendResult;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private readonly pollIntervalMs: number;
+  private announceChange: () => void = () => undefined;
+  private change: Promise<void> = this.freshChange();
+  private poller: NodeJS.Timeout | undefined;
+  private lastDataVersion = 0;
+  private closing: Promise<void> | undefined;
+
+  constructor(path: string, options: SqliteEventStoreOptions = {}) {
+    this.db = openEventDatabase(path, {
+      synchronous: options.synchronous ?? 'FULL',
+      busyTimeoutMs: options.busyTimeoutMs ?? 5000,
+      readonly: options.readonly ?? false,
+      nativeBinding: options.nativeBinding,
+    });
+    this.pollIntervalMs = options.pollIntervalMs ?? 50;
+    this.statements = new EventStatements(this.db);
+    // IMMEDIATE takes the write lock at BEGIN, so the head read inside cannot go stale
+    // and two processes never both pass the expected-revision check.
+    this.transactionalAppend = this.db.transaction((streamId: string, events: EventToInsert[], expected: ExpectedRevision) =>
+      appendToStream(this.statements, streamId, events, expected),
+    ).immediate;
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const insertable = events.map(toInsertable);
+    const result = this.run(() => this.transactionalAppend(streamId, insertable, expected));
+    if (insertable.length > 0) this.announceChange();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? NO_LIMIT;
+    const rows = this.run(() =>
+      options.direction === 'backwards'
+        ? this.statements.readStreamBackwards(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.readStreamForwards(streamId, options.fromRevision ?? 0, limit),
+    );
+    if (rows.length === 0 && this.run(() => this.statements.headOf(streamId)) === undefined) throw new StreamNotFoundError(streamId);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const rows = this.run(() =>
+      this.statements.readAfter(sequenceOf(options.after), options.streamPrefixes, options.maxCount ?? NO_LIMIT),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}, callbacks: SubscriptionCallbacks = {}): Subscription {
+    const headAtStart = this.run(() => this.statements.headPosition() ?? 0);
+    const source = {
+      readPage: (after: number, limit: number) =>
+        this.run(() => this.statements.readAfter(after, options.streamPrefixes, limit)).map(toRecordedEvent),
+      nextChange: () => this.change,
+    };
+    const subscription = new SqliteSubscription(source, handler, sequenceOf(options.after), headAtStart, callbacks, (ended) =>
+      this.forget(ended),
+    );
+    this.subscriptions.add(subscription);
+    this.startPolling();
+    return subscription;
+  }
+
+  async headPosition(): Promise<GlobalPosition | undefined> {
+    const newest = this.run(() => this.statements.headPosition());
+    return newest === undefined ? undefined : positionOf(newest);
+  }
+
+  /** The settings durability depends on, as SQLite reports them (synchronous: 1 NORMAL, 2 FULL). */
+  durability(): SqliteDurability {
+    return this.run(() => ({
+      journalMode: String(this.db.pragma('journal_mode', { simple: true })),
+      synchronous: Number(this.db.pragma('synchronous', { simple: true })),
+      busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+    }));
+  }
+
+  close(): Promise<void> {
+    this.closing ??= this.shutDown();
+    return this.closing;
+  }
+
+  private async shutDown(): Promise<void> {
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.stopPolling();
+    this.db.close();
+  }
+
+  /** Runs a database call, refusing once closed and translating SQLite failures to port errors. */
+  private run<T>(call: () => T): T {
+    if (this.closing) throw new EventStoreUnavailableError('SQLite event store is closed');
+    try {
+      return call();
+    } catch (error) {
+      throw toEventStoreError(error);
+    }
+  }
+
+  private freshChange(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.announceChange = () => {
+        this.change = this.freshChange();
+        resolve();
+      };
+    });
+  }
+
+  private forget(subscription: SqliteSubscription): void {
+    this.subscriptions.delete(subscription);
+    if (this.subscriptions.size === 0) this.stopPolling();
+  }
+
+  /** Own appends announce themselves; only other connections' commits need polling, and only while someone listens. */
+  private startPolling(): void {
+    if (this.poller) return;
+    this.lastDataVersion = this.statements.dataVersion();
+    this.poller = setInterval(() => this.pollOtherConnections(), this.pollIntervalMs);
+  }
+
+  private stopPolling(): void {
+    clearInterval(this.poller);
+    this.poller = undefined;
+  }
+
+  private pollOtherConnections(): void {
+    try {
+      const version = this.statements.dataVersion();
+      if (version === this.lastDataVersion) return;
+      this.lastDataVersion = version;
+      this.announceChange();
+    } catch {
+      // A failing probe must not kill the timer; the subscriptions' own reads report lasting failures.
+    }
+  }
+}

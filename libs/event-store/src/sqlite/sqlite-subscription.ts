@@ -1,0 +1,97 @@
+import type { EventHandler, RecordedEvent, Subscription, SubscriptionCallbacks } from '../event-store.port.js';
+
+/** What a subscription needs from the store; positions are SQLite row sequences. */
+export interface SubscriptionSource {
+  /** Matching events after `afterSequence`, oldest first, at most `limit`. */
+  readPage(afterSequence: number, limit: number): RecordedEvent[];
+  /** Resolves at the next commit this store learns of (own append or another connection's). */
+  nextChange(): Promise<void>;
+}
+
+const PAGE_SIZE = 500;
+
+const sequenceOf = (event: RecordedEvent): number => Number(event.position.commit);
+
+const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
+
+/**
+ * Reads pages after the last delivered position and hands events to the
+ * handler one at a time. Catch-up and live are the same loop: when a page
+ * comes back short, the loop waits for the next commit instead of reading
+ * again. Because the wait is registered before the handler runs, a commit
+ * made while the handler is busy is never missed.
+ */
+export class SqliteSubscription implements Subscription {
+  readonly caughtUp: Promise<void>;
+  private markCaughtUp!: () => void;
+  private failCaughtUp!: (error: Error) => void;
+  private isCaughtUp = false;
+  private stopped = false;
+  private interruptWait: () => void = () => undefined;
+  private readonly finished: Promise<void>;
+
+  constructor(
+    private readonly source: SubscriptionSource,
+    private readonly handler: EventHandler,
+    private afterSequence: number,
+    /** The newest sequence when subscribing: delivering up to it means caught up. */
+    private readonly headAtStart: number,
+    private readonly callbacks: SubscriptionCallbacks,
+    onFinished: (subscription: SqliteSubscription) => void,
+  ) {
+    this.caughtUp = new Promise<void>((resolve, reject) => {
+      this.markCaughtUp = resolve;
+      this.failCaughtUp = reject;
+    });
+    // Nobody has to await caughtUp; a rejection must not become an unhandled one.
+    this.caughtUp.catch(() => undefined);
+    this.finished = this.run().finally(() => onFinished(this));
+  }
+
+  /** Resolves once the handler will not be called again. Do not await it from inside the handler. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.interruptWait();
+    this.failCaughtUp(new Error('subscription stopped before it caught up'));
+    await this.finished;
+  }
+
+  private async run(): Promise<void> {
+    // The handler must not run before subscribeToAll has returned the subscription it may refer to.
+    await Promise.resolve();
+    try {
+      while (!this.stopped) {
+        const page = this.source.readPage(this.afterSequence, PAGE_SIZE);
+        const change = page.length < PAGE_SIZE ? this.source.nextChange() : undefined;
+        for (const event of page) {
+          if (this.stopped) return;
+          await this.handler(event);
+          this.afterSequence = sequenceOf(event);
+        }
+        if (!this.isCaughtUp && (page.length < PAGE_SIZE || this.afterSequence >= this.headAtStart)) {
+          this.isCaughtUp = true;
+          this.markCaughtUp();
+        }
+        if (change) await this.waitFor(change);
+      }
+    } catch (error) {
+      this.fail(asError(error));
+    }
+  }
+
+  /** A fresh promise per wait: racing a long-lived stop promise would pile up reactions on it. */
+  private waitFor(change: Promise<void>): Promise<void> {
+    return new Promise<void>((resolve) => {
+      this.interruptWait = resolve;
+      void change.then(resolve);
+    });
+  }
+
+  /** Settling an already settled caughtUp is a no-op, so these calls need no guard. */
+  private fail(error: Error): void {
+    this.stopped = true;
+    this.failCaughtUp(error);
+    if (this.callbacks.onError) this.callbacks.onError(error);
+    else console.error('event store subscription stopped by an error', error);
+  }
+}

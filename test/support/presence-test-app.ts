@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { EventStore } from '@app/event-store';
+import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/config/presence-config.js';
+import { createEventStore } from '../../apps/presence/src/infrastructure/event-store-factory.js';
+import { createHttpApp } from '../../apps/presence/src/presence-app.js';
+import { PresenceModule } from '../../apps/presence/src/presence.module.js';
+
+export interface PresenceTestApp {
+  readonly url: string;
+  readonly app: NestExpressApplication;
+  readonly store: EventStore;
+  readonly config: PresenceConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * The real presence app on a free loopback port with its data in a fresh
+ * temporary folder: the same module, pipes and filters as `npm start`.
+ */
+export const startPresenceTestApp = async (env: Record<string, string> = {}, dataDir?: string): Promise<PresenceTestApp> => {
+  const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
+  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
+  const store = await createEventStore(config);
+
+  @Module({ imports: [PresenceModule.forRoot(config, store)] })
+  class TestModule {}
+
+  const app = await createHttpApp(TestModule, config);
+  app.useLogger(false);
+  await app.listen(0, '127.0.0.1');
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    url, app, store, config,
+    close: async () => {
+      await app.close();
+      if (!dataDir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
+
+export interface JsonResponse<T = any> {
+  readonly status: number;
+  readonly body: T;
+  readonly headers: Headers;
+}
+
+/** fetch with JSON in and out; never throws for an HTTP status. */
+export const http = async <T = any>(
+  url: string, method: string, body?: unknown, headers: Record<string, string> = {},
+): Promise<JsonResponse<T>> => {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === 'string' ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)['content-type'] ??= 'application/json';
+  }
+  const response = await fetch(url, init);
+  const text = await response.text();
+  let parsed: unknown = text;
+  try { parsed = text ? JSON.parse(text) : undefined; } catch { /* not JSON: keep the text */ }
+  return { status: response.status, body: parsed as T, headers: response.headers };
+};
