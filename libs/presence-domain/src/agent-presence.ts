@@ -17,6 +17,8 @@ export type AgentPresence =
       /** ISO-8601: when the current status began. */
       readonly since: string;
       readonly setBy: StatusSetter;
+      /** Conversations assigned and not yet closed or transferred; away or offline agents keep theirs to conclude. */
+      readonly openConversations: readonly string[];
     } & AgentProfile);
 
 export type RegisteredAgent = Extract<AgentPresence, { kind: 'registered' }>;
@@ -36,7 +38,7 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
       const { agentId, displayName, teams, maxConcurrentConversations } = event.data;
       return {
         kind: 'registered', agentId, displayName, teams, maxConcurrentConversations,
-        status: INITIAL_STATUS, since: event.metadata.occurredAt, setBy: { kind: 'registration' },
+        status: INITIAL_STATUS, since: event.metadata.occurredAt, setBy: { kind: 'registration' }, openConversations: [],
       };
     }
     case 'AgentProfileChanged': {
@@ -56,12 +58,22 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
         setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason },
       };
+    case 'AgentConversationAssigned':
+      if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;
+      return { ...state, openConversations: [...state.openConversations, event.data.conversationId] };
+    case 'AgentConversationReleased':
+      if (state.kind !== 'registered') return state;
+      return { ...state, openConversations: state.openConversations.filter((id) => id !== event.data.conversationId) };
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
     }
   }
 };
+
+/** Online, and with room for one more conversation. */
+export const canTakeConversation = (agent: RegisteredAgent): boolean =>
+  agent.status === 'online' && agent.openConversations.length < agent.maxConcurrentConversations;
 
 export const replay = (events: Iterable<PresenceEvent>, from: AgentPresence = initialPresence()): AgentPresence => {
   let state = from;

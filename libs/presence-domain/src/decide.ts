@@ -1,7 +1,9 @@
 import { agentProfile, sameProfile } from './agent-profile.js';
 import type { AgentPresence, RegisteredAgent } from './agent-presence.js';
 import { DomainError } from './domain-error.js';
-import type { OverrideAgentStatus, PresenceCommand, PutAgentProfile, SetAgentStatus } from './presence-commands.js';
+import type {
+  AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus,
+} from './presence-commands.js';
 import {
   PRESENCE_EVENT_SCHEMA_VERSION,
   type EventMetadata,
@@ -58,6 +60,24 @@ const overrideStatus = (command: OverrideAgentStatus, state: AgentPresence): Pre
   }];
 };
 
+const acceptConversation = (command: AcceptConversation, state: AgentPresence): PresenceEvent[] => {
+  const agent = registered(state, command.data.agentId);
+  const { conversationId, team } = command.data;
+  if (agent.openConversations.includes(conversationId)) return [];
+  if (agent.status !== 'online') throw new DomainError('AGENT_NOT_AVAILABLE', `agent ${agent.agentId} is ${agent.status}`, 'agentId');
+  if (!agent.teams.includes(team)) throw new DomainError('AGENT_NOT_IN_TEAM', `agent ${agent.agentId} is not in team ${team}`, 'team');
+  if (agent.openConversations.length >= agent.maxConcurrentConversations) {
+    throw new DomainError('AGENT_AT_CAPACITY', `agent ${agent.agentId} has ${agent.openConversations.length} of ${agent.maxConcurrentConversations} conversations`, 'agentId');
+  }
+  return [{ type: 'AgentConversationAssigned', data: { agentId: agent.agentId, conversationId, team }, metadata: metadataFor(command) }];
+};
+
+const releaseConversation = (command: ReleaseConversation, state: AgentPresence): PresenceEvent[] => {
+  const agent = registered(state, command.data.agentId);
+  if (!agent.openConversations.includes(command.data.conversationId)) return [];
+  return [{ type: 'AgentConversationReleased', data: { ...command.data, agentId: agent.agentId }, metadata: metadataFor(command) }];
+};
+
 /** The whole rule book of an agent's presence: which events a command produces, or why it may not. */
 export const decide = (command: PresenceCommand, state: AgentPresence): PresenceEvent[] => {
   switch (command.type) {
@@ -67,6 +87,10 @@ export const decide = (command: PresenceCommand, state: AgentPresence): Presence
       return setStatus(command, state);
     case 'OverrideAgentStatus':
       return overrideStatus(command, state);
+    case 'AcceptConversation':
+      return acceptConversation(command, state);
+    case 'ReleaseConversation':
+      return releaseConversation(command, state);
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);

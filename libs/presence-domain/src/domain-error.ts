@@ -3,7 +3,10 @@ export type DomainErrorCode =
   | 'AGENT_NOT_FOUND'
   | 'INVALID_PROFILE'
   | 'OVERRIDE_REASON_REQUIRED'
-  | 'SUPERVISOR_REQUIRED';
+  | 'SUPERVISOR_REQUIRED'
+  | 'AGENT_NOT_AVAILABLE'
+  | 'AGENT_NOT_IN_TEAM'
+  | 'AGENT_AT_CAPACITY';
 
 export class DomainError extends Error {
   constructor(

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { AgentProfile } from './agent-profile.js';
 import type { AgentStatus } from './agent-status.js';
+import type { ConversationReleaseReason } from './presence-events.js';
 
 /** Everything impure a decision needs comes in here, so decide stays a pure function. */
 export interface CommandMetadata {
@@ -33,4 +34,17 @@ export type OverrideAgentStatus = PresenceCommandOf<'OverrideAgentStatus', {
   readonly supervisorId: string;
 }>;
 
-export type PresenceCommand = PutAgentProfile | SetAgentStatus | OverrideAgentStatus;
+/** The routing service asks the agent to take a conversation: only if online, in the team and under capacity. */
+export type AcceptConversation = PresenceCommandOf<'AcceptConversation', {
+  readonly agentId: string;
+  readonly conversationId: string;
+  readonly team: string;
+}>;
+
+export type ReleaseConversation = PresenceCommandOf<'ReleaseConversation', {
+  readonly agentId: string;
+  readonly conversationId: string;
+  readonly reason: ConversationReleaseReason;
+}>;
+
+export type PresenceCommand = PutAgentProfile | SetAgentStatus | OverrideAgentStatus | AcceptConversation | ReleaseConversation;

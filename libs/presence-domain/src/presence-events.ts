@@ -51,7 +51,29 @@ export type AgentStatusOverridden = PresenceEventOf<'AgentStatusOverridden', {
   readonly supervisorId: string;
 }>;
 
-export type PresenceEvent = AgentRegistered | AgentProfileChanged | AgentStatusChanged | AgentStatusOverridden;
+/** The routing service gave the agent a conversation; written to the agent's stream so capacity and status guard it. */
+export type AgentConversationAssigned = PresenceEventOf<'AgentConversationAssigned', {
+  readonly agentId: string;
+  readonly conversationId: string;
+  readonly team: string;
+}>;
+
+export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere';
+
+/** The conversation no longer counts against the agent's capacity. */
+export type AgentConversationReleased = PresenceEventOf<'AgentConversationReleased', {
+  readonly agentId: string;
+  readonly conversationId: string;
+  readonly reason: ConversationReleaseReason;
+}>;
+
+export type PresenceEvent =
+  | AgentRegistered
+  | AgentProfileChanged
+  | AgentStatusChanged
+  | AgentStatusOverridden
+  | AgentConversationAssigned
+  | AgentConversationReleased;
 
 export type PresenceEventType = PresenceEvent['type'];
 
@@ -60,6 +82,8 @@ export const PRESENCE_EVENT_TYPES: readonly PresenceEventType[] = [
   'AgentProfileChanged',
   'AgentStatusChanged',
   'AgentStatusOverridden',
+  'AgentConversationAssigned',
+  'AgentConversationReleased',
 ];
 
 export const agentStreamId = (agentId: string): string => `agent-${agentId}`;

@@ -71,3 +71,21 @@ export const overridden = (agentId: string, from: AgentStatus, to: AgentStatus, 
   type: 'AgentStatusOverridden', data: { agentId, from, to, reason, supervisorId },
   metadata: eventMetadata(supervisor(supervisorId), at),
 });
+
+const routingService: Actor = { kind: 'service', id: 'routing' };
+
+export const accept = (agentId: string, conversationId: string, team = 'sales'): PresenceCommand => ({
+  type: 'AcceptConversation', data: { agentId, conversationId, team }, metadata: commandMetadata(routingService),
+});
+
+export const conversationAssigned = (agentId: string, conversationId: string, team = 'sales'): PresenceEvent => ({
+  type: 'AgentConversationAssigned', data: { agentId, conversationId, team }, metadata: eventMetadata(routingService),
+});
+
+export const release = (agentId: string, conversationId: string, reason: 'closed' | 'transferred' | 'assigned-elsewhere' = 'closed'): PresenceCommand => ({
+  type: 'ReleaseConversation', data: { agentId, conversationId, reason }, metadata: commandMetadata(routingService),
+});
+
+export const conversationReleased = (agentId: string, conversationId: string, reason: 'closed' | 'transferred' | 'assigned-elsewhere' = 'closed'): PresenceEvent => ({
+  type: 'AgentConversationReleased', data: { agentId, conversationId, reason }, metadata: eventMetadata(routingService),
+});

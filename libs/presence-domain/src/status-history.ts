@@ -47,6 +47,8 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
       };
     case 'AgentRegistered':
     case 'AgentProfileChanged':
+    case 'AgentConversationAssigned':
+    case 'AgentConversationReleased':
       return undefined;
     default: {
       const unhandled: never = event;

@@ -19,6 +19,9 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   INVALID_PROFILE: 400,
   OVERRIDE_REASON_REQUIRED: 400,
   SUPERVISOR_REQUIRED: 400,
+  AGENT_NOT_AVAILABLE: 409,
+  AGENT_NOT_IN_TEAM: 409,
+  AGENT_AT_CAPACITY: 409,
 };
 
 /** What body-parser reports for a client's broken body (express's `type` on the error). */

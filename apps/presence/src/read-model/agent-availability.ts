@@ -9,6 +9,8 @@ export interface AgentAvailability {
   readonly status: AgentStatus;
   readonly since: string;
   readonly setBy: StatusSetter;
+  /** Assigned and not yet closed or transferred; listed whatever the status, so the agent can conclude them. */
+  readonly openConversations: readonly string[];
   /** Revision of the agent's stream the view reflects. */
   readonly revision: number;
   /** Global position of the last event the view reflects (`commit/prepare`). */
@@ -23,6 +25,7 @@ export const availabilityOf = (agent: RegisteredAgent, revision: number, positio
   status: agent.status,
   since: agent.since,
   setBy: agent.setBy,
+  openConversations: agent.openConversations,
   revision,
   position,
 });
