@@ -4,6 +4,7 @@ const aliases = {
   '^@app/presence-domain$': '<rootDir>/libs/presence-domain/src/index.ts',
   '^@app/routing-domain$': '<rootDir>/libs/routing-domain/src/index.ts',
   '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',
+  '^@app/event-store/eventstoredb$': '<rootDir>/libs/event-store/src/eventstoredb/index.ts',
   '^@app/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
 };
@@ -17,8 +18,16 @@ const base = {
 };
 
 export default {
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
-    { ...base, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'] },
+    {
+      ...base,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'],
+      // One real Kafka broker for the run (skipped when KAFKA_BROKERS is set); the unit project never needs one.
+      globalSetup: '<rootDir>/test/support/jest-global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/jest-global-teardown.ts',
+    },
   ],
 };

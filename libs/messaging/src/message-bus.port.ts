@@ -29,6 +29,12 @@ export interface ConsumeOptions {
   readonly groupId?: string;
   /** Read the topic from its first retained message (rebuilds a view). */
   readonly fromBeginning: boolean;
+  /**
+   * A handler that still throws after the adapter's retries stops the consumer
+   * (its message stays uncommitted, so it is redelivered on the next start) and
+   * the error lands here. Without it the adapter logs the error.
+   */
+  readonly onError?: (error: Error) => void;
 }
 
 export interface Consumer {
