@@ -4,8 +4,10 @@ import { join } from 'node:path';
 import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore } from '@app/event-store';
+import type { MessageBus } from '@app/messaging';
 import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/config/presence-config.js';
 import { createEventStore } from '../../apps/presence/src/infrastructure/event-store-factory.js';
+import { createMessageBus } from '../../apps/presence/src/infrastructure/message-bus-factory.js';
 import { createHttpApp } from '../../apps/presence/src/presence-app.js';
 import { PresenceModule } from '../../apps/presence/src/presence.module.js';
 
@@ -13,6 +15,7 @@ export interface PresenceTestApp {
   readonly url: string;
   readonly app: NestExpressApplication;
   readonly store: EventStore;
+  readonly bus: MessageBus;
   readonly config: PresenceConfig;
   close(): Promise<void>;
 }
@@ -25,8 +28,9 @@ export const startPresenceTestApp = async (env: Record<string, string> = {}, dat
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
   const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
   const store = await createEventStore(config);
+  const bus = createMessageBus(config);
 
-  @Module({ imports: [PresenceModule.forRoot(config, store)] })
+  @Module({ imports: [PresenceModule.forRoot(config, { store, bus })] })
   class TestModule {}
 
   const app = await createHttpApp(TestModule, config);
@@ -34,7 +38,7 @@ export const startPresenceTestApp = async (env: Record<string, string> = {}, dat
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
   return {
-    url, app, store, config,
+    url, app, store, bus, config,
     close: async () => {
       await app.close();
       if (!dataDir) rmSync(dir, { recursive: true, force: true });

@@ -3,6 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
 import { PRESENCE_CONFIG, type PresenceConfig } from './config/presence-config.js';
 import { PRESENCE_COMMAND_HANDLERS } from './agents/presence-commands.js';
 import { PresenceCommandRunner } from './agents/presence-command-runner.js';
@@ -15,11 +16,13 @@ import { AvailabilityProjection } from './read-model/availability-projection.js'
 import { AvailabilityReadModel } from './read-model/availability-read-model.js';
 import { PRESENCE_QUERY_HANDLERS } from './read-model/presence-queries.js';
 import { StoreLifecycle } from './infrastructure/store-lifecycle.js';
+import { AvailabilityRelay } from './relay/availability-relay.js';
+import { RelayCheckpoint } from './relay/relay-checkpoint.js';
 
 @Module({})
 export class PresenceModule {
-  /** The store is created by the caller, so tests and the standalone app choose it. */
-  static forRoot(config: PresenceConfig, store: EventStore): DynamicModule {
+  /** Store and bus are created by the caller, so tests and the standalone app choose and share them. */
+  static forRoot(config: PresenceConfig, { store, bus }: { store: EventStore; bus: MessageBus }): DynamicModule {
     return {
       module: PresenceModule,
       imports: [CqrsModule.forRoot()],
@@ -27,6 +30,9 @@ export class PresenceModule {
       providers: [
         { provide: PRESENCE_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
+        { provide: MESSAGE_BUS, useValue: bus },
+        { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(config.dataDir, 'relay.sqlite')) },
+        AvailabilityRelay,
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(config.dataDir, 'read-model.sqlite')) },
         { provide: APP_FILTER, useClass: ErrorFilter },
         AvailabilityProjection,
@@ -35,7 +41,7 @@ export class PresenceModule {
         ...PRESENCE_COMMAND_HANDLERS,
         ...PRESENCE_QUERY_HANDLERS,
       ],
-      exports: [EVENT_STORE, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel],
+      exports: [EVENT_STORE, MESSAGE_BUS, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel, AvailabilityRelay],
     };
   }
 }

@@ -2,14 +2,16 @@ import 'reflect-metadata';
 import { Module } from '@nestjs/common';
 import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
 import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
+import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
 import { createHttpApp } from '../../presence/src/presence-app.js';
 import { PresenceModule } from '../../presence/src/presence.module.js';
 
 /** The embedded default: everything in one process on SQLite under DATA_DIR, no server needed. */
 const config = presenceConfigFrom(process.env);
 const store = await createEventStore(config);
+const bus = createMessageBus(config);
 
-@Module({ imports: [PresenceModule.forRoot(config, store)] })
+@Module({ imports: [PresenceModule.forRoot(config, { store, bus })] })
 class StandaloneModule {}
 
 const app = await createHttpApp(StandaloneModule, config);

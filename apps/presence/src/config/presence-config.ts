@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
 
+export type MessageBusKind = 'in-process' | 'kafka';
+
 export interface PresenceConfig {
   readonly port: number;
   readonly host: string;
@@ -12,6 +14,11 @@ export interface PresenceConfig {
   /** How long a command waits for the read model to show its effect before answering anyway. */
   readonly readYourWritesTimeoutMs: number;
   readonly bodyLimitBytes: number;
+  readonly messageBus: MessageBusKind;
+  readonly kafkaBrokers: readonly string[];
+  readonly availabilityTopic: string;
+  /** Whether this process relays availability events to the bus (one active relay per deployment). */
+  readonly relayEnabled: boolean;
 }
 
 export class ConfigError extends Error {
@@ -54,7 +61,14 @@ export const presenceConfigFrom = (env: Env): PresenceConfig => {
     sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL', problems),
     readYourWritesTimeoutMs: integer(env, 'READ_YOUR_WRITES_TIMEOUT_MS', 2000, 0, 60_000, problems),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 16 * 1024, 256, 1024 * 1024, problems),
+    messageBus: oneOf(env, 'MESSAGE_BUS', ['in-process', 'kafka'] as const, 'in-process', problems),
+    kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter((b) => b.length > 0),
+    availabilityTopic: env.AVAILABILITY_TOPIC || 'presence.agent-availability',
+    relayEnabled: oneOf(env, 'RELAY_ENABLED', ['true', 'false'] as const, 'true', problems) === 'true',
   };
+  if (config.messageBus === 'kafka' && config.kafkaBrokers.length === 0) {
+    problems.push('MESSAGE_BUS=kafka needs KAFKA_BROKERS (for example 127.0.0.1:9092)');
+  }
   if (config.eventStore === 'eventstoredb' && !config.eventStoreConnectionString) {
     problems.push('EVENT_STORE=eventstoredb needs EVENTSTORE_CONNECTION_STRING (for example esdb://127.0.0.1:2113?tls=false)');
   }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
 import { AvailabilityProjection } from '../read-model/availability-projection.js';
+import { AvailabilityRelay } from '../relay/availability-relay.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -10,6 +11,7 @@ export class HealthController {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly projection: AvailabilityProjection,
+    private readonly relay: AvailabilityRelay,
   ) {}
 
   @Get()
@@ -28,6 +30,7 @@ export class HealthController {
       status: up ? 'up' : 'down',
       eventStore: store,
       projection: { status: projectionError ? 'down' : 'up', checkpoint: checkpoint ? formatPosition(checkpoint) : null },
+      relay: this.relay.status,
     };
   }
 }
