@@ -1,24 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { EventStoreTimeoutError, EventStoreUnavailableError, type NewEvent, type RecordedEvent } from '@app/event-store';
+import { EventStoreDBClient, NO_STREAM, jsonEvent } from '@eventstore/db-client';
+import { EventStoreTimeoutError, EventStoreUnavailableError, WrongExpectedRevisionError, type NewEvent, type RecordedEvent } from '@app/event-store';
 import { EventStoreDbEventStore } from '@app/event-store/eventstoredb';
 import { describeEventStoreContract } from './support/event-store-contract.js';
 import type { ProposedEvent } from './support/esdb-wire-server/event-log.js';
-import { startEsdbWireServer, type EsdbWireServer } from './support/esdb-wire-server/esdb-wire-server.js';
+import { startEsdbWireServer, type AppendPath, type EsdbWireServer } from './support/esdb-wire-server/esdb-wire-server.js';
 
 // Only @eventstore/db-client is loaded in this process: its generated protobuf
 // classes and @kurrent/kurrentdb-client's would overwrite each other.
 
-describeEventStoreContract('EventStoreDB adapter on the wire-compatible test server (not a real EventStoreDB)', async () => {
-  const server = await startEsdbWireServer();
-  const store = await EventStoreDbEventStore.connect(server.connectionString);
-  return {
-    store,
-    dispose: async () => {
-      await store.close();
-      await server.stop();
-    },
-  };
-});
+/** The client appends through Streams.Append or Streams.BatchAppend depending on what the server lists; both are exercised. */
+const APPEND_PATHS: ReadonlyArray<readonly [name: string, appendPath: AppendPath]> = [
+  ['Streams.Append path', 'append'],
+  ['Streams.BatchAppend path', 'batch-append'],
+];
+
+for (const [pathName, appendPath] of APPEND_PATHS) {
+  describeEventStoreContract(`EventStoreDB adapter on the wire-compatible test server (not a real EventStoreDB), ${pathName}`, async () => {
+    const server = await startEsdbWireServer({ appendPath });
+    const store = await EventStoreDbEventStore.connect(server.connectionString);
+    return {
+      store,
+      dispose: async () => {
+        await store.close();
+        await server.stop();
+        // Every append of the suite went through the path this server steers the client to.
+        const [taken, avoided] = appendPath === 'batch-append' ? ['BatchAppend', 'Append'] : ['Append', 'BatchAppend'];
+        if (!server.controls.calls.get(taken) || server.controls.calls.get(avoided))
+          throw new Error(`expected the ${pathName} only, got calls ${JSON.stringify(Object.fromEntries(server.controls.calls))}`);
+      },
+    };
+  });
+}
 
 const realServer = process.env.EVENTSTORE_CONNECTION_STRING;
 
@@ -37,7 +50,7 @@ if (realServer) {
   );
 }
 
-describe('EventStoreDB adapter specifics, on the wire-compatible test server', () => {
+describe.each(APPEND_PATHS)('EventStoreDB adapter specifics, on the wire-compatible test server, %s', (_pathName, appendPath) => {
   const scoped = () => `esdb${randomUUID().replace(/-/g, '').slice(0, 10)}-`;
   const events = (count: number): NewEvent[] =>
     Array.from({ length: count }, (_, n) => ({ id: randomUUID(), type: 'AdapterEventRecorded', data: { n }, metadata: {} }));
@@ -54,7 +67,7 @@ describe('EventStoreDB adapter specifics, on the wire-compatible test server', (
   let store: EventStoreDbEventStore;
 
   beforeEach(async () => {
-    server = await startEsdbWireServer();
+    server = await startEsdbWireServer({ appendPath });
     store = await EventStoreDbEventStore.connect(server.connectionString, { deadlineMs: 2000, reconnect: { initialDelayMs: 20, maxDelayMs: 200 } });
   });
 
@@ -63,13 +76,45 @@ describe('EventStoreDB adapter specifics, on the wire-compatible test server', (
     await server.stop();
   });
 
-  it('takes the Streams.Append path after asking the server for its features, since BatchAppend is not offered', async () => {
-    await store.append(`${scoped()}agent-1`, events(3), 'no_stream');
+  if (appendPath === 'append') {
+    it('takes the Streams.Append path after asking the server for its features, since BatchAppend is not offered', async () => {
+      await store.append(`${scoped()}agent-1`, events(3), 'no_stream');
 
-    expect(server.controls.calls.get('GetSupportedMethods')).toBeGreaterThanOrEqual(1);
-    expect(server.controls.calls.get('Append')).toBe(1);
-    expect(server.controls.calls.get('BatchAppend')).toBeUndefined();
-  });
+      expect(server.controls.calls.get('GetSupportedMethods')).toBeGreaterThanOrEqual(1);
+      expect(server.controls.calls.get('Append')).toBe(1);
+      expect(server.controls.calls.get('BatchAppend')).toBeUndefined();
+    });
+  } else {
+    it('takes the Streams.BatchAppend path after asking the server for its features, multiplexing appends over one call', async () => {
+      const stream = `${scoped()}agent-1`;
+      await store.append(stream, events(3), 'no_stream');
+      await store.append(stream, events(2), 2);
+      await expect(store.append(stream, events(1), 2)).rejects.toBeInstanceOf(WrongExpectedRevisionError);
+
+      expect(server.controls.calls.get('GetSupportedMethods')).toBeGreaterThanOrEqual(1);
+      expect(server.controls.calls.get('BatchAppend')).toBe(1);
+      expect(server.controls.calls.get('Append')).toBeUndefined();
+      expect(server.log.stream(stream)?.length).toBe(5);
+    });
+
+    it('assembles an append the client sends in several BatchAppend chunks into one append', async () => {
+      // The adapter keeps the client's 3 MiB chunk size; a raw client with a tiny one forces is_final=false chunks.
+      const client = EventStoreDBClient.connectionString(server.connectionString);
+      try {
+        const stream = `${scoped()}agent-1`;
+        const written = events(10);
+        const toClient = (event: NewEvent) => jsonEvent({ id: event.id, type: event.type, data: { ...event.data } });
+        const result = await client.appendToStream(stream, written.map(toClient), { expectedRevision: NO_STREAM, batchAppendSize: 64 });
+        const retry = await client.appendToStream(stream, written.map(toClient), { expectedRevision: NO_STREAM, batchAppendSize: 64 });
+
+        expect(result.nextExpectedRevision).toBe(9n);
+        expect(retry).toEqual(result);
+        expect((await store.readStream(stream)).map((event) => event.id)).toEqual(written.map((event) => event.id));
+      } finally {
+        await client.dispose();
+      }
+    });
+  }
 
   it('resumes a subscription after the server drops and comes back, with no gap and no repeat', async () => {
     const scope = scoped();

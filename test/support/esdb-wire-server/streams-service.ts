@@ -1,10 +1,17 @@
-import { status, type sendUnaryData, type ServerReadableStream, type ServerWritableStream } from '@grpc/grpc-js';
+import { status, type sendUnaryData, type ServerDuplexStream, type ServerReadableStream, type ServerWritableStream } from '@grpc/grpc-js';
+import codePb from '@eventstore/db-client/generated/code_pb.js';
 import sharedPb from '@eventstore/db-client/generated/shared_pb.js';
+import statusPb from '@eventstore/db-client/generated/status_pb.js';
 import streamsPb from '@eventstore/db-client/generated/streams_pb.js';
-import type { EventFilter, EventLog, ExpectedState, ProposedEvent, StoredEvent } from './event-log.js';
+// The same google-protobuf the generated classes require (a dependency of @eventstore/db-client).
+import anyPb from 'google-protobuf/google/protobuf/any_pb.js';
+import emptyPb from 'google-protobuf/google/protobuf/empty_pb.js';
+import type { AppendOutcome, EventFilter, EventLog, ExpectedState, ProposedEvent, StoredEvent } from './event-log.js';
 
-const { AppendResp, ReadResp } = streamsPb;
+const { AppendResp, BatchAppendResp, ReadResp } = streamsPb;
 type AppendReq = InstanceType<typeof streamsPb.AppendReq>;
+type BatchAppendReq = InstanceType<typeof streamsPb.BatchAppendReq>;
+type BatchAppendRespMessage = InstanceType<typeof BatchAppendResp>;
 type ReadReq = InstanceType<typeof streamsPb.ReadReq>;
 type ReadRespMessage = InstanceType<typeof ReadResp>;
 type ReadOptions = InstanceType<typeof streamsPb.ReadReq.Options>;
@@ -12,9 +19,13 @@ type ReadOptions = InstanceType<typeof streamsPb.ReadReq.Options>;
 export interface ServiceControls {
   /** Calls in progress, so that kill() can end them. */
   readonly activeCalls: Set<{ emit(event: 'error', error: unknown): boolean }>;
-  /** Counts per method name ("Append", "Read", ...), to prove which path the client took. */
+  /** Counts per method name ("Append", "BatchAppend", "Read", ...) — calls, not appends: one BatchAppend call carries many appends. */
   readonly calls: Map<string, number>;
-  /** When true, appends are never answered (the client's deadline must fire). */
+  /**
+   * When true, appends are never written. Streams.Append never answers (the
+   * client's call deadline fires); Streams.BatchAppend answers Status.Timeout
+   * when the append's own deadline passes, as the server does.
+   */
   stallAppends: boolean;
 }
 
@@ -34,12 +45,44 @@ const uuidText = (uuid: InstanceType<typeof sharedPb.UUID> | undefined): string 
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 };
 
-const expectedStateOf = (options: InstanceType<typeof streamsPb.AppendReq.Options>): ExpectedState => {
-  if (options.hasRevision()) return { kind: 'revision', revision: Number(options.getRevision()) };
+/** The expected-state oneof, shared by AppendReq.Options (`revision`) and BatchAppendReq.Options (`stream_position`). */
+const expectedStateOf = (
+  revision: string | undefined,
+  options: { hasNoStream(): boolean; hasStreamExists(): boolean },
+): ExpectedState => {
+  if (revision !== undefined) return { kind: 'revision', revision: Number(revision) };
   if (options.hasNoStream()) return { kind: 'no_stream' };
   if (options.hasStreamExists()) return { kind: 'stream_exists' };
   return { kind: 'any' };
 };
+
+/** AppendReq.ProposedMessage and BatchAppendReq.ProposedMessage carry the same fields. */
+interface ProposedMessage {
+  getId(): InstanceType<typeof sharedPb.UUID> | undefined;
+  getMetadataMap(): { get(key: string): string | undefined };
+  getData_asU8(): Uint8Array;
+  getCustomMetadata_asU8(): Uint8Array;
+}
+
+/** The metadata map carries "type" and "content-type" (Appending events › EventData). */
+const toProposedEvent = (proposed: ProposedMessage): ProposedEvent => {
+  const metadata = proposed.getMetadataMap();
+  return {
+    id: uuidText(proposed.getId()),
+    type: metadata.get('type') ?? '',
+    contentType: metadata.get('content-type') ?? 'application/octet-stream',
+    data: proposed.getData_asU8(),
+    customMetadata: proposed.getCustomMetadata_asU8(),
+  };
+};
+
+/**
+ * Streams › System streams: `$`-prefixed streams belong to the server (`$$`
+ * metadata streams excepted); this double lets no client write them, on
+ * either append path.
+ */
+const isSystemStream = (streamId: string): boolean => streamId.startsWith('$') && !streamId.startsWith('$$');
+const SYSTEM_STREAM_REFUSAL = 'system streams are written by the server in this test double';
 
 /**
  * Streams.Append: one options message, then one ProposedMessage per event;
@@ -59,30 +102,21 @@ export const appendHandler =
       if (request.hasOptions()) {
         const options = request.getOptions()!;
         streamId = streamNameOf(options.getStreamIdentifier());
-        expected = expectedStateOf(options);
+        expected = expectedStateOf(options.hasRevision() ? options.getRevision() : undefined, options);
         return;
       }
-      const proposed = request.getProposedMessage()!;
-      const metadata = proposed.getMetadataMap();
-      events.push({
-        id: uuidText(proposed.getId()),
-        type: metadata.get('type') ?? '',
-        contentType: metadata.get('content-type') ?? 'application/octet-stream',
-        data: proposed.getData_asU8(),
-        customMetadata: proposed.getCustomMetadata_asU8(),
-      });
+      events.push(toProposedEvent(request.getProposedMessage()!));
     });
     call.on('end', () => {
       controls.activeCalls.delete(call);
       if (controls.stallAppends) return;
-      if (streamId.startsWith('$') && !streamId.startsWith('$$'))
-        return callback({ code: status.PERMISSION_DENIED, details: 'system streams are written by the server in this test double' });
+      if (isSystemStream(streamId)) return callback({ code: status.PERMISSION_DENIED, details: SYSTEM_STREAM_REFUSAL });
       callback(null, toAppendResp(log.append(streamId, expected, events)));
     });
     call.on('error', () => controls.activeCalls.delete(call));
   };
 
-const toAppendResp = (outcome: ReturnType<EventLog['append']>) => {
+const toAppendResp = (outcome: AppendOutcome) => {
   const response = new AppendResp();
   if (outcome.kind === 'success') {
     const success = new AppendResp.Success();
@@ -97,6 +131,182 @@ const toAppendResp = (outcome: ReturnType<EventLog['append']>) => {
   else wrong.setCurrentRevision(String(outcome.currentRevision));
   return response.setWrongExpectedVersion(wrong);
 };
+
+type RpcStatus = InstanceType<typeof statusPb.Status>;
+type RpcCode = Parameters<RpcStatus['setCode']>[0];
+
+/**
+ * A google.rpc.Status whose `details` packs the message the client unpacks by
+ * type name. Server-side wire shapes in this file are from kurrent-io/KurrentDB
+ * src/EventStore.Core/Services/Transport/Grpc/ (Status.cs,
+ * WrongExpectedVersion.cs, BatchAppendResp.cs, Streams.BatchAppend.cs); the
+ * client side from @eventstore/db-client dist/streams/appendToStream/
+ * (batchAppend.js, unpackError.js).
+ */
+const rpcStatus = (code: RpcCode, message: string, detail: { serializeBinary(): Uint8Array }, typeName: string): RpcStatus => {
+  const details = new anyPb.Any();
+  details.pack(detail.serializeBinary(), typeName);
+  return new statusPb.Status().setCode(code).setMessage(message).setDetails(details);
+};
+
+/**
+ * Appending events › Handling concurrency, answered on the BatchAppend path:
+ * Status ALREADY_EXISTS "WrongExpectedVersion" with an
+ * event_store.client.WrongExpectedVersion detail carrying the current
+ * revision (or current_no_stream) and what was expected
+ * (Status.WrongExpectedVersion / WrongExpectedVersion.Create in the server).
+ * The client turns it into WrongExpectedVersionError.
+ */
+const wrongExpectedVersionStatus = (expected: ExpectedState, currentRevision: number | undefined): RpcStatus => {
+  const detail = new sharedPb.WrongExpectedVersion();
+  if (currentRevision === undefined) detail.setCurrentNoStream(new emptyPb.Empty());
+  else detail.setCurrentStreamRevision(String(currentRevision));
+  switch (expected.kind) {
+    case 'revision':
+      detail.setExpectedStreamPosition(String(expected.revision));
+      break;
+    case 'no_stream':
+      detail.setExpectedNoStream(new emptyPb.Empty());
+      break;
+    case 'stream_exists':
+      detail.setExpectedStreamExists(new emptyPb.Empty());
+      break;
+    case 'any':
+      detail.setExpectedAny(new emptyPb.Empty());
+      break;
+    default: {
+      const unhandled: never = expected;
+      throw new Error(`unknown expected state ${JSON.stringify(unhandled)}`);
+    }
+  }
+  return rpcStatus(codePb.Code.ALREADY_EXISTS, 'WrongExpectedVersion', detail, 'event_store.client.WrongExpectedVersion');
+};
+
+/** Status.Timeout: DEADLINE_EXCEEDED with an event_store.client.Timeout detail; the client raises DeadlineExceededError. */
+const timeoutStatus = (): RpcStatus => rpcStatus(codePb.Code.DEADLINE_EXCEEDED, 'Timeout', new sharedPb.Timeout(), 'event_store.client.Timeout');
+
+/** Status.AccessDenied: PERMISSION_DENIED with an event_store.client.AccessDenied detail; the client raises AccessDeniedError. */
+const accessDeniedStatus = (): RpcStatus =>
+  rpcStatus(codePb.Code.PERMISSION_DENIED, 'AccessDenied', new sharedPb.AccessDenied(), 'event_store.client.AccessDenied');
+
+/**
+ * The same outcome as toAppendResp, in BatchAppendResp's shape: Success
+ * (current revision, commit/prepare position; no_stream / no_position for an
+ * empty append to a missing stream, as Success.Completed does) or an error
+ * Status.
+ */
+const toBatchAppendResp = (outcome: AppendOutcome, expected: ExpectedState): BatchAppendRespMessage => {
+  const response = new BatchAppendResp();
+  if (outcome.kind === 'wrong-expected-version') return response.setError(wrongExpectedVersionStatus(expected, outcome.currentRevision));
+  const success = new BatchAppendResp.Success();
+  if (outcome.currentRevision < 0) success.setNoStream(new emptyPb.Empty()).setNoPosition(new emptyPb.Empty());
+  else
+    success
+      .setCurrentRevision(String(outcome.currentRevision))
+      .setPosition(new sharedPb.AllStreamPosition().setCommitPosition(String(outcome.position)).setPreparePosition(String(outcome.position)));
+  return response.setSuccess(success);
+};
+
+interface PendingBatchAppend {
+  readonly correlationId: InstanceType<typeof sharedPb.UUID>;
+  readonly streamIdentifier: InstanceType<typeof sharedPb.StreamIdentifier> | undefined;
+  readonly streamId: string;
+  readonly expected: ExpectedState;
+  readonly events: ProposedEvent[];
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * Streams.BatchAppend (EventStoreDB 21.6+), one bidirectional call that
+ * multiplexes appends, following the server's Streams.BatchAppend.cs (the
+ * user docs describe the append rules, not this RPC):
+ * - each BatchAppendReq names its append by correlation_id; the first chunk
+ *   carries the options (stream, expected state, deadline), later chunks
+ *   only more proposed messages; chunks of a correlation id never opened by
+ *   options are dropped;
+ * - on is_final the events are written as ONE append with the same rules as
+ *   Streams.Append (EventLog.append: Appending events › Handling concurrency
+ *   and › Idempotence), and exactly one BatchAppendResp answers it, carrying
+ *   the correlation id and stream identifier: Success, or an error Status
+ *   (WrongExpectedVersion, AccessDenied, Timeout);
+ * - the call itself carries no deadline (the client opens it with deadline
+ *   Infinity): each append's own deadline, from its options, is enforced by
+ *   the server, which answers Status.Timeout when it passes unanswered
+ *   (here: only when appends are stalled; a real node also caps it at its
+ *   WriteTimeoutMs option, 2000 ms by default, which this double does not).
+ */
+export const batchAppendHandler =
+  (log: EventLog, controls: ServiceControls) =>
+  (call: ServerDuplexStream<BatchAppendReq, BatchAppendRespMessage>): void => {
+    count(controls, 'BatchAppend');
+    controls.activeCalls.add(call);
+    /** Options seen, is_final not yet. */
+    const receiving = new Map<string, PendingBatchAppend>();
+    /** Every append not yet answered (receiving, or final but stalled). */
+    const unanswered = new Set<PendingBatchAppend>();
+    let clientDone = false;
+    let closed = false;
+
+    const endIfDone = () => {
+      if (clientDone && unanswered.size === 0 && !closed) call.end();
+    };
+    const answer = (batch: PendingBatchAppend, response: BatchAppendRespMessage) => {
+      if (!unanswered.delete(batch)) return;
+      clearTimeout(batch.timer);
+      if (closed) return;
+      call.write(response.setCorrelationId(batch.correlationId).setStreamIdentifier(batch.streamIdentifier));
+      endIfDone();
+    };
+    const open = (key: string, correlationId: InstanceType<typeof sharedPb.UUID>, options: InstanceType<typeof streamsPb.BatchAppendReq.Options>) => {
+      const batch: PendingBatchAppend = {
+        correlationId,
+        streamIdentifier: options.getStreamIdentifier(),
+        streamId: streamNameOf(options.getStreamIdentifier()),
+        expected: expectedStateOf(options.hasStreamPosition() ? options.getStreamPosition() : undefined, options),
+        events: [],
+      };
+      const deadline = options.getDeadline()?.toDate();
+      if (deadline) {
+        batch.timer = setTimeout(() => {
+          receiving.delete(key);
+          answer(batch, new BatchAppendResp().setError(timeoutStatus()));
+        }, Math.max(0, deadline.getTime() - Date.now()));
+        batch.timer.unref();
+      }
+      receiving.set(key, batch);
+      unanswered.add(batch);
+    };
+
+    call.on('data', (request: BatchAppendReq) => {
+      const correlationId = request.getCorrelationId();
+      if (!correlationId) return void call.emit('error', { code: status.INVALID_ARGUMENT, details: 'BatchAppendReq without correlation_id' });
+      const key = uuidText(correlationId);
+      if (request.hasOptions() && !receiving.has(key)) open(key, correlationId, request.getOptions()!);
+      const batch = receiving.get(key);
+      if (!batch) return;
+      batch.events.push(...request.getProposedMessagesList().map(toProposedEvent));
+      if (!request.getIsFinal()) return;
+      receiving.delete(key);
+      if (controls.stallAppends) return;
+      if (isSystemStream(batch.streamId)) return answer(batch, new BatchAppendResp().setError(accessDeniedStatus()));
+      answer(batch, toBatchAppendResp(log.append(batch.streamId, batch.expected, batch.events), batch.expected));
+    });
+    call.on('end', () => {
+      clientDone = true;
+      endIfDone();
+    });
+    const close = () => {
+      closed = true;
+      for (const batch of unanswered) clearTimeout(batch.timer);
+      unanswered.clear();
+      receiving.clear();
+      controls.activeCalls.delete(call);
+    };
+    call.on('cancelled', close);
+    call.on('error', close);
+    call.on('close', close);
+    call.on('finish', () => controls.activeCalls.delete(call));
+  };
 
 const toReadEvent = (event: StoredEvent): ReadRespMessage => {
   const recorded = new ReadResp.ReadEvent.RecordedEvent()
