@@ -3,6 +3,8 @@ import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type Record
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
 import { AvailabilityReadModel } from './availability-read-model.js';
 
+const RESTART_DELAY_MS = 1000;
+
 interface Waiter {
   readonly position: GlobalPosition;
   readonly resolve: (reached: boolean) => void;
@@ -20,6 +22,8 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   private position: GlobalPosition | undefined;
   private waiters: Waiter[] = [];
   private failure: Error | undefined;
+  private restartTimer: NodeJS.Timeout | undefined;
+  private stopped = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -32,6 +36,8 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.restartTimer);
     await this.subscription?.stop();
     for (const waiter of this.waiters) this.settle(waiter, false);
   }
@@ -70,9 +76,24 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
       { after: this.position, streamPrefixes: [AGENT_STREAM_PREFIX] },
       { onError: (error) => {
         this.failure = error;
-        this.logger.error(`availability projection stopped at ${String(this.position?.commit)}: ${error.message}`);
+        this.logger.error(`availability projection stopped at ${String(this.position?.commit)}: ${error.message}; restarting from its checkpoint`);
+        this.scheduleRestart();
       } },
     );
+  }
+
+  /**
+   * A failed apply (disk full, read-only folder) rolled back with its
+   * checkpoint, so restarting from the stored checkpoint loses nothing.
+   */
+  private scheduleRestart(): void {
+    if (this.stopped) return;
+    this.restartTimer = setTimeout(() => {
+      if (this.stopped) return;
+      this.subscription = undefined;
+      this.start();
+      void this.subscription!.caughtUp.then(() => { this.failure = undefined; }, () => undefined);
+    }, RESTART_DELAY_MS);
   }
 
   private project(recorded: RecordedEvent): void {
