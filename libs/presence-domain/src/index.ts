@@ -9,3 +9,4 @@ export * from './presence-commands.js';
 export * from './presence-events.js';
 export * from './status-history.js';
 export * from './upcast-presence-event.js';
+export * from './presence-decider.js';

@@ -7,3 +7,4 @@ export * from './routing-policy.js';
 export * from './routing-view.js';
 export * from './team-queue.js';
 export * from './team-roster.js';
+export * from './conversation-decider.js';

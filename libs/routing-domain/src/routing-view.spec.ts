@@ -75,6 +75,21 @@ describe('choosing an agent', () => {
     expect(pick(view)).toBeUndefined();
   });
 
+  it('counts its own release before the confirming message arrives', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'online', ['c1'], 1, ['sales'], 1));
+    expect(pick(view)).toBeUndefined();
+    view.noteReleased('a1', 'c1');
+    expect(pick(view)).toBe('a1');
+  });
+
+  it('does not make an away agent eligible by a release', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'away', ['c1'], 1, ['sales'], 1));
+    view.noteReleased('a1', 'c1');
+    expect(pick(view)).toBeUndefined();
+  });
+
   it('leaves the team roster when the agent leaves the team', () => {
     const view = new RoutingView();
     view.upsertAgent(agent('a1', 'online', [], 1, ['sales', 'billing']));

@@ -41,6 +41,17 @@ export class RoutingView {
     this.replaceAgent({ ...agent, openConversations: [...agent.openConversations, conversationId] });
   }
 
+  /**
+   * Records a release this instance just made (a close or a transfer), so the
+   * freed capacity drains the queue at once instead of after the agent's next
+   * availability message. The revision stays, so that message still applies.
+   */
+  noteReleased(agentId: string, conversationId: string): void {
+    const agent = this.agents.get(agentId);
+    if (!agent || !agent.openConversations.includes(conversationId)) return;
+    this.replaceAgent({ ...agent, openConversations: agent.openConversations.filter((id) => id !== conversationId) });
+  }
+
   /** Takes an agent out of the running until its next availability message (it refused an assignment). */
   noteUnavailable(agentId: string): void {
     for (const team of this.agents.get(agentId)?.teams ?? []) this.rosters.get(team)?.remove(agentId);
@@ -48,6 +59,10 @@ export class RoutingView {
 
   agent(agentId: string): RoutedAgent | undefined {
     return this.agents.get(agentId);
+  }
+
+  agentIds(): string[] {
+    return [...this.agents.keys()];
   }
 
   get agentCount(): number {

@@ -4,6 +4,7 @@ import {
   EventStoreTimeoutError, EventStoreUnavailableError, WrongExpectedRevisionError,
 } from '@app/event-store';
 import { DomainError, type DomainErrorCode } from '@app/presence-domain';
+import { RoutingError, type RoutingErrorCode } from '@app/routing-domain';
 import { ConcurrencyConflictError } from '../agents/presence-command-runner.js';
 import { InvalidRequestError } from './request-errors.js';
 
@@ -22,6 +23,15 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   AGENT_NOT_AVAILABLE: 409,
   AGENT_NOT_IN_TEAM: 409,
   AGENT_AT_CAPACITY: 409,
+};
+
+/** A missing conversation is 404; every other routing rule is a conflict with the conversation's current state. */
+const ROUTING_STATUS: Record<RoutingErrorCode, number> = {
+  CONVERSATION_NOT_FOUND: 404,
+  CONVERSATION_EXISTS: 409,
+  CONVERSATION_ALREADY_ASSIGNED: 409,
+  CONVERSATION_CLOSED: 409,
+  CONVERSATION_NOT_ASSIGNED: 409,
 };
 
 /** What body-parser reports for a client's broken body (express's `type` on the error). */
@@ -61,8 +71,11 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof DomainError) {
       return [DOMAIN_STATUS[exception.code], { code: exception.code, message: exception.message, field: exception.field }];
     }
+    if (exception instanceof RoutingError) {
+      return [ROUTING_STATUS[exception.code], { code: exception.code, message: exception.message, field: exception.field }];
+    }
     if (exception instanceof ConcurrencyConflictError || exception instanceof WrongExpectedRevisionError) {
-      return [409, { code: 'CONCURRENCY_CONFLICT', message: 'the agent changed too often at once; try again' }];
+      return [409, { code: 'CONCURRENCY_CONFLICT', message: 'the agent or conversation changed too often at once; try again' }];
     }
     if (exception instanceof EventStoreUnavailableError || exception instanceof EventStoreTimeoutError) {
       return [503, { code: exception.code, message: 'the event store cannot take this request now; try again shortly' }];

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  CommandRunner, EVENT_STORE, type CommandOutcome, type EventStore, type LoadedStream, type RunOptions,
+} from '@app/event-store';
+import {
+  conversationDecider, conversationStreamId, type Conversation, type ConversationCommand, type ConversationEvent,
+} from '@app/routing-domain';
+
+export type ConversationOutcome = CommandOutcome<Conversation, ConversationEvent>;
+
+/** The shared command runner bound to conversation streams. */
+@Injectable()
+export class ConversationCommandRunner {
+  private readonly runner: CommandRunner<ConversationCommand, Conversation, ConversationEvent>;
+
+  constructor(@Inject(EVENT_STORE) store: EventStore) {
+    this.runner = new CommandRunner(store, conversationDecider);
+  }
+
+  run(command: ConversationCommand, options?: RunOptions): Promise<ConversationOutcome> {
+    return this.runner.run(conversationStreamId(command.data.conversationId), command, options);
+  }
+
+  load(conversationId: string): Promise<LoadedStream<Conversation, ConversationEvent>> {
+    return this.runner.load(conversationStreamId(conversationId));
+  }
+}

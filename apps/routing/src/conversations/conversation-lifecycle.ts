@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  CloseConversation, Conversation, ConversationEvent, QueueConversation, TransferConversation,
+} from '@app/routing-domain';
+import type { ConversationReleaseReason } from '@app/presence-domain';
+import { PresenceCommandRunner } from '../../../presence/src/agents/presence-command-runner.js';
+import { ConversationAssignment } from './conversation-assignment.js';
+import { ConversationCommandRunner, type ConversationOutcome } from './conversation-command-runner.js';
+import { QueueDrain } from './queue-drain.js';
+import { routingMetadata } from './routing-metadata.js';
+import { RoutingState } from './routing-state.js';
+import { SerialWork } from './serial-work.js';
+
+export interface LifecycleOutcome {
+  readonly conversation: Conversation;
+  readonly command: Pick<ConversationOutcome, 'appended' | 'replayed' | 'position'>;
+}
+
+/** The agent who lost the conversation by this command's event, if any. */
+const releasedAgent = (events: readonly ConversationEvent[]): string | null => {
+  const event = events.find((e) => e.type === 'ConversationTransferred' || e.type === 'ConversationClosed');
+  if (event?.type === 'ConversationTransferred') return event.data.fromAgentId;
+  if (event?.type === 'ConversationClosed') return event.data.agentId;
+  return null;
+};
+
+/**
+ * What a client's request does to a conversation, step by step: the
+ * conversation's own event first, then the agent it leaves, then routing.
+ * Each step is idempotent (the agent's release carries an id derived from
+ * the request's), so a retried request finishes what a failed one began.
+ */
+@Injectable()
+export class ConversationLifecycle {
+  constructor(
+    private readonly state: RoutingState,
+    private readonly conversations: ConversationCommandRunner,
+    private readonly agents: PresenceCommandRunner,
+    private readonly assignment: ConversationAssignment,
+    private readonly drain: QueueDrain,
+    private readonly work: SerialWork,
+  ) {}
+
+  queue(command: QueueConversation): Promise<LifecycleOutcome> {
+    return this.work.run(async () => {
+      const outcome = await this.apply(command);
+      return { conversation: await this.assignment.assign(command.data.conversationId), command: outcome };
+    });
+  }
+
+  /** From queued or assigned, whatever the assigned agent's status; then routed in the new team. */
+  transfer(command: TransferConversation): Promise<LifecycleOutcome> {
+    return this.work.run(async () => {
+      const outcome = await this.apply(command);
+      const freed = await this.release(outcome, command.metadata.commandId, 'transferred');
+      await this.drain.drain(freed);
+      return { conversation: await this.assignment.assign(command.data.conversationId), command: outcome };
+    });
+  }
+
+  close(command: CloseConversation): Promise<LifecycleOutcome> {
+    return this.work.run(async () => {
+      const outcome = await this.apply(command);
+      await this.drain.drain(await this.release(outcome, command.metadata.commandId, 'closed'));
+      return { conversation: outcome.state, command: outcome };
+    });
+  }
+
+  private async apply(command: QueueConversation | TransferConversation | CloseConversation): Promise<ConversationOutcome> {
+    const outcome = await this.conversations.run(command);
+    this.state.applyState(command.data.conversationId, outcome.state, outcome.revision);
+    return outcome;
+  }
+
+  /** Frees the agent the conversation left; returns the teams where that capacity can drain a queue. */
+  private async release(outcome: ConversationOutcome, commandId: string, reason: ConversationReleaseReason): Promise<readonly string[]> {
+    const agentId = releasedAgent(outcome.events);
+    const conversationId = outcome.events[0]?.data.conversationId;
+    if (!agentId || !conversationId) return [];
+    await this.agents.run({
+      type: 'ReleaseConversation', data: { agentId, conversationId, reason },
+      metadata: routingMetadata(`${commandId}:release`, commandId),
+    });
+    this.state.view.noteReleased(agentId, conversationId);
+    return this.state.view.agent(agentId)?.teams ?? [];
+  }
+}

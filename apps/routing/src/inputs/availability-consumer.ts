@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InvalidMessageError, parseAgentAvailabilityMessage } from '@app/contracts';
+import { MESSAGE_BUS, type Consumer, type IncomingMessage, type MessageBus } from '@app/messaging';
+import { ROUTING_CONFIG, type RoutingConfig } from '../config/routing-config.js';
+import { QueueDrain } from '../conversations/queue-drain.js';
+import { RoutingState } from '../conversations/routing-state.js';
+import { SerialWork } from '../conversations/serial-work.js';
+import { StrandedAssignmentRecovery } from '../conversations/stranded-assignment-recovery.js';
+
+/**
+ * Feeds the routing view from the availability topic. A private consumer (no
+ * group) from the beginning: every routing instance needs every agent, and a
+ * compacted topic replays the whole floor on start.
+ */
+@Injectable()
+export class AvailabilityConsumer {
+  private readonly logger = new Logger(AvailabilityConsumer.name);
+  private malformedCount = 0;
+  private appliedCount = 0;
+  private failure: Error | undefined;
+
+  constructor(
+    @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
+    @Inject(ROUTING_CONFIG) private readonly config: RoutingConfig,
+    private readonly state: RoutingState,
+    private readonly recovery: StrandedAssignmentRecovery,
+    private readonly drain: QueueDrain,
+    private readonly work: SerialWork,
+  ) {}
+
+  get status() {
+    return { applied: this.appliedCount, malformed: this.malformedCount, error: this.failure?.message ?? null };
+  }
+
+  start(): Promise<Consumer> {
+    return this.bus.consume(this.config.availabilityTopic, (message) => this.receive(message), {
+      fromBeginning: true,
+      onError: (error) => {
+        this.failure = error;
+        this.logger.error(`availability consumer stopped: ${error.message}`);
+      },
+    });
+  }
+
+  private receive(message: IncomingMessage): void {
+    let availability;
+    try {
+      availability = parseAgentAvailabilityMessage(message.value);
+    } catch (error) {
+      if (!(error instanceof InvalidMessageError)) throw error;
+      // One bad message must not stop the floor from updating: count it, say where it is, move on.
+      this.malformedCount++;
+      this.logger.warn(`skipped message at ${message.topic}/${message.partition}@${message.offset}: ${error.message}`);
+      return;
+    }
+    if (!this.state.applyAvailability(availability)) return;
+    this.appliedCount++;
+    if (!this.state.caughtUp) return;
+    const { agentId, teams } = availability;
+    if (this.recovery.suspects(agentId).length > 0) {
+      this.work.run(() => this.recovery.recover(agentId))
+        .catch((error: Error) => this.logger.error(`recovering ${agentId}'s assignments failed: ${error.message}`));
+    }
+    this.drain.schedule(teams);
+  }
+}

@@ -1,0 +1,59 @@
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Subscription } from '@app/event-store';
+import type { Consumer } from '@app/messaging';
+import { QueueDrain } from '../conversations/queue-drain.js';
+import { RoutingState } from '../conversations/routing-state.js';
+import { SerialWork } from '../conversations/serial-work.js';
+import { StrandedAssignmentRecovery } from '../conversations/stranded-assignment-recovery.js';
+import { AvailabilityConsumer } from './availability-consumer.js';
+import { ConversationSubscription } from './conversation-subscription.js';
+
+/**
+ * Starts both inputs and, as the first piece of routing work, waits until
+ * both have caught up, finishes assignments a crash left half done and
+ * drains the queues. Requests queue behind it, so nothing routes on a
+ * half-built view; the app listens meanwhile and health says "starting".
+ */
+@Injectable()
+export class RoutingStartup implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(RoutingStartup.name);
+  private subscription: Subscription | undefined;
+  private consumer: Consumer | undefined;
+  private failure: Error | undefined;
+  /** Resolves once routing is ready (or has failed to start; see `error`). */
+  ready: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly state: RoutingState,
+    private readonly conversations: ConversationSubscription,
+    private readonly availability: AvailabilityConsumer,
+    private readonly recovery: StrandedAssignmentRecovery,
+    private readonly drain: QueueDrain,
+    private readonly work: SerialWork,
+  ) {}
+
+  get error(): string | null {
+    return this.failure?.message ?? null;
+  }
+
+  onApplicationBootstrap(): void {
+    this.ready = this.work.run(() => this.catchUp()).catch((error: Error) => {
+      this.failure = error;
+      this.logger.error(`routing failed to start: ${error.message}`);
+    });
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.all([this.subscription?.stop(), this.consumer?.stop()]);
+    await this.work.idle();
+  }
+
+  private async catchUp(): Promise<void> {
+    this.subscription = this.conversations.start();
+    this.consumer = await this.availability.start();
+    await Promise.all([this.subscription.caughtUp, this.consumer.caughtUp]);
+    this.state.caughtUp = true;
+    for (const agentId of this.state.view.agentIds()) await this.recovery.recover(agentId);
+    await this.drain.drain([...this.state.view.drainableTeams()]);
+  }
+}

@@ -1,0 +1,58 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
+import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
+import { PresenceCommandRunner } from '../../presence/src/agents/presence-command-runner.js';
+import { ErrorFilter } from '../../presence/src/http/error-filter.js';
+import { ROUTING_CONFIG, type RoutingConfig } from './config/routing-config.js';
+import { ConversationAssignment } from './conversations/conversation-assignment.js';
+import { ConversationCommandRunner } from './conversations/conversation-command-runner.js';
+import { ConversationLifecycle } from './conversations/conversation-lifecycle.js';
+import { QueueDrain } from './conversations/queue-drain.js';
+import { ROUTING_COMMAND_HANDLERS } from './conversations/routing-commands.js';
+import { ROUTING_QUERY_HANDLERS } from './conversations/routing-queries.js';
+import { RoutingState } from './conversations/routing-state.js';
+import { SerialWork } from './conversations/serial-work.js';
+import { StrandedAssignmentRecovery } from './conversations/stranded-assignment-recovery.js';
+import { RoutingHealthController } from './health/routing-health.controller.js';
+import { ConversationsController } from './http/conversations.controller.js';
+import { QueuesController } from './http/queues.controller.js';
+import { AvailabilityConsumer } from './inputs/availability-consumer.js';
+import { ConversationSubscription } from './inputs/conversation-subscription.js';
+import { RoutingStartup } from './inputs/routing-startup.js';
+
+@Module({})
+export class RoutingModule {
+  /**
+   * Store and bus come from the caller and are not closed here: the
+   * standalone app shares them with presence, which owns their lifecycle.
+   */
+  static forRoot(config: RoutingConfig, { store, bus }: { store: EventStore; bus: MessageBus }): DynamicModule {
+    return {
+      module: RoutingModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [ConversationsController, QueuesController, RoutingHealthController],
+      providers: [
+        { provide: ROUTING_CONFIG, useValue: config },
+        { provide: EVENT_STORE, useValue: store },
+        { provide: MESSAGE_BUS, useValue: bus },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+        PresenceCommandRunner,
+        ConversationCommandRunner,
+        RoutingState,
+        SerialWork,
+        ConversationAssignment,
+        StrandedAssignmentRecovery,
+        QueueDrain,
+        ConversationLifecycle,
+        AvailabilityConsumer,
+        ConversationSubscription,
+        RoutingStartup,
+        ...ROUTING_COMMAND_HANDLERS,
+        ...ROUTING_QUERY_HANDLERS,
+      ],
+      exports: [RoutingState, RoutingStartup, AvailabilityConsumer],
+    };
+  }
+}
