@@ -9,17 +9,22 @@ import { formatPosition } from '@app/event-store';
 import { AvailabilityProjection } from '../../apps/presence/src/read-model/availability-projection.js';
 import { http, type PresenceTestApp } from './presence-test-app.js';
 import { openEventStream } from './server-sent-events.js';
+import { bearer, defaultCaller } from './test-tokens.js';
 
 export const uniqueId = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
 export const registerAgent = (app: PresenceTestApp, agentId: string, teams = ['sales'], max = 2) =>
   http(`${app.url}/v1/agents/${agentId}`, 'PUT', { displayName: `Agent ${agentId}`, teams, maxConcurrentConversations: max });
 
-export const setStatus = (app: PresenceTestApp, agentId: string, status: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
-  http(`${app.url}/v1/agents/${agentId}/status`, 'PUT', { status, ...extra }, headers);
+/** The agent itself sets its status, with its own token. */
+export const setStatus = async (app: PresenceTestApp, agentId: string, status: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}) =>
+  http(`${app.url}/v1/agents/${agentId}/status`, 'PUT', { status, ...extra }, { ...(await bearer(agentId, 'agent')), ...headers });
 
-export const overrideStatus = (app: PresenceTestApp, agentId: string, body: Record<string, unknown>) =>
-  http(`${app.url}/v1/agents/${agentId}/status-overrides`, 'POST', body);
+/** A supervisor of the agent's teams overrides, with its own token; `supervisorId` names that supervisor. */
+export const overrideStatus = async (app: PresenceTestApp, agentId: string, { supervisorId = 'sup-1', ...body }: Record<string, unknown>) => {
+  const teams = (await http(`${app.url}/v1/agents/${agentId}`, 'GET')).body?.teams ?? ['sales'];
+  return http(`${app.url}/v1/agents/${agentId}/status-overrides`, 'POST', body, await bearer(String(supervisorId), 'supervisor', teams));
+};
 
 /** The store's head, to prove a rejected request appended nothing. */
 export const head = async (app: PresenceTestApp) => {

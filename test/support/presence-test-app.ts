@@ -10,6 +10,7 @@ import { createEventStore } from '../../apps/presence/src/infrastructure/event-s
 import { createMessageBus } from '../../apps/presence/src/infrastructure/message-bus-factory.js';
 import { createHttpApp } from '../../apps/presence/src/presence-app.js';
 import { PresenceModule } from '../../apps/presence/src/presence.module.js';
+import { TEST_AUTH_ENV, defaultCaller } from './test-tokens.js';
 
 export interface PresenceTestApp {
   readonly url: string;
@@ -24,9 +25,12 @@ export interface PresenceTestApp {
  * The real presence app on a free loopback port with its data in a fresh
  * temporary folder: the same module, pipes and filters as `npm start`.
  */
+// Tests read assertions, not Nest's start-up log; LOG_LEVEL=info in the environment brings it back.
+process.env.LOG_LEVEL ??= 'silent';
+
 export const startPresenceTestApp = async (env: Record<string, string> = {}, dataDir?: string): Promise<PresenceTestApp> => {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
-  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...env });
+  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...env });
   const store = await createEventStore(config);
   const bus = createMessageBus(config);
 
@@ -52,11 +56,16 @@ export interface JsonResponse<T = any> {
   readonly headers: Headers;
 }
 
-/** fetch with JSON in and out; never throws for an HTTP status. */
+/**
+ * fetch with JSON in and out; never throws for an HTTP status. Calls as an
+ * admin unless `headers` say who calls (`authorization`; '' sends none).
+ */
 export const http = async <T = any>(
   url: string, method: string, body?: unknown, headers: Record<string, string> = {},
 ): Promise<JsonResponse<T>> => {
-  const init: RequestInit = { method, headers: { ...headers } };
+  const who = 'authorization' in headers ? {} : await defaultCaller();
+  const sent = Object.fromEntries(Object.entries({ ...who, ...headers }).filter(([name, value]) => !(name === 'authorization' && value === '')));
+  const init: RequestInit = { method, headers: sent };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)['content-type'] ??= 'application/json';

@@ -1,3 +1,5 @@
+import { defaultCaller } from './test-tokens.js';
+
 /** A minimal text/event-stream client for tests: collects messages until told to stop. */
 export interface ServerSentEvent {
   readonly id?: string;
@@ -29,7 +31,8 @@ const parseFrame = (frame: string): ServerSentEvent | undefined => {
 
 export const openEventStream = async (url: string, headers: Record<string, string> = {}): Promise<EventStreamReader> => {
   const controller = new AbortController();
-  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: controller.signal });
+  const who = 'authorization' in headers ? {} : await defaultCaller();
+  const response = await fetch(url, { headers: { accept: 'text/event-stream', ...who, ...headers }, signal: controller.signal });
   const received: ServerSentEvent[] = [];
   let waiters: (() => void)[] = [];
   let buffer = '';

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
@@ -10,7 +9,6 @@ import { PresenceCommandRunner } from './agents/presence-command-runner.js';
 import { FloorFeedController } from './feed/floor-feed.controller.js';
 import { HealthController } from './health/health.controller.js';
 import { AgentsController } from './http/agents.controller.js';
-import { ErrorFilter } from './http/error-filter.js';
 import { FloorController } from './http/floor.controller.js';
 import { AvailabilityProjection } from './read-model/availability-projection.js';
 import { AvailabilityReadModel } from './read-model/availability-read-model.js';
@@ -34,7 +32,6 @@ export class PresenceModule {
         { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(config.dataDir, 'relay.sqlite')) },
         AvailabilityRelay,
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(config.dataDir, 'read-model.sqlite')) },
-        { provide: APP_FILTER, useClass: ErrorFilter },
         AvailabilityProjection,
         PresenceCommandRunner,
         StoreLifecycle,

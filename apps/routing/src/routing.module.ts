@@ -1,10 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
 import { PresenceCommandRunner } from '../../presence/src/agents/presence-command-runner.js';
-import { ErrorFilter } from '../../presence/src/http/error-filter.js';
 import { ROUTING_CONFIG, type RoutingConfig } from './config/routing-config.js';
 import { ConversationAssignment } from './conversations/conversation-assignment.js';
 import { ConversationCommandRunner } from './conversations/conversation-command-runner.js';
@@ -37,7 +35,6 @@ export class RoutingModule {
         { provide: ROUTING_CONFIG, useValue: config },
         { provide: EVENT_STORE, useValue: store },
         { provide: MESSAGE_BUS, useValue: bus },
-        { provide: APP_FILTER, useClass: ErrorFilter },
         PresenceCommandRunner,
         ConversationCommandRunner,
         RoutingState,

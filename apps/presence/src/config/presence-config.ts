@@ -19,6 +19,20 @@ export interface PresenceConfig {
   readonly availabilityTopic: string;
   /** Whether this process relays availability events to the bus (one active relay per deployment). */
   readonly relayEnabled: boolean;
+  readonly auth: {
+    /** HS256 shared secret; without any key setting the embedded default makes one in DATA_DIR. */
+    readonly secret: string | undefined;
+    /** PEM public key for RS256/ES256 tokens. */
+    readonly publicKeyPem: string | undefined;
+    readonly jwksUrl: string | undefined;
+    readonly issuer: string;
+    readonly audience: string;
+    readonly clockToleranceSeconds: number;
+  };
+  /** Requests per caller (or address) per minute before 429. */
+  readonly rateLimitPerMinute: number;
+  /** Live floor feeds one caller may hold open at once. */
+  readonly feedConnectionsPerCaller: number;
 }
 
 export class ConfigError extends Error {
@@ -65,7 +79,23 @@ export const presenceConfigFrom = (env: Env): PresenceConfig => {
     kafkaBrokers: (env.KAFKA_BROKERS ?? '').split(',').map((b) => b.trim()).filter((b) => b.length > 0),
     availabilityTopic: env.AVAILABILITY_TOPIC || 'presence.agent-availability',
     relayEnabled: oneOf(env, 'RELAY_ENABLED', ['true', 'false'] as const, 'true', problems) === 'true',
+    auth: {
+      secret: env.AUTH_JWT_SECRET || undefined,
+      publicKeyPem: env.AUTH_JWT_PUBLIC_KEY?.replace(/\\n/g, '\n') || undefined,
+      jwksUrl: env.AUTH_JWKS_URL || undefined,
+      issuer: env.AUTH_ISSUER || 'agent-presence',
+      audience: env.AUTH_AUDIENCE || 'agent-presence',
+      clockToleranceSeconds: integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300, problems),
+    },
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems),
+    feedConnectionsPerCaller: integer(env, 'FEED_CONNECTIONS_PER_CALLER', 5, 1, 1000, problems),
   };
+  if (config.auth.secret !== undefined && config.auth.secret.length < 32) {
+    problems.push('AUTH_JWT_SECRET must be at least 32 characters');
+  }
+  if ([config.auth.secret, config.auth.publicKeyPem, config.auth.jwksUrl].filter(Boolean).length > 1) {
+    problems.push('set only one of AUTH_JWT_SECRET, AUTH_JWT_PUBLIC_KEY, AUTH_JWKS_URL');
+  }
   if (config.messageBus === 'kafka' && config.kafkaBrokers.length === 0) {
     problems.push('MESSAGE_BUS=kafka needs KAFKA_BROKERS (for example 127.0.0.1:9092)');
   }

@@ -3,25 +3,41 @@ import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { EVENT_STORE, parsePosition, type EventStore, type GlobalPosition } from '@app/event-store';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
+import { accessPolicy } from '../auth/access-policy.js';
+import { CurrentCaller } from '../auth/auth.guard.js';
+import { Authorizer } from '../auth/authorizer.js';
+import type { Caller } from '../auth/caller.js';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
 import { InvalidRequestError } from '../http/request-errors.js';
+import { AvailabilityReadModel } from '../read-model/availability-read-model.js';
+import { FeedConnections } from './feed-connections.js';
 import { floorChangeOf, serverSentEvent } from './floor-change.js';
 
 const HEARTBEAT_MS = 15_000;
 
 /**
- * Server-sent events of every availability change. Each connection follows
- * the event log itself from the client's Last-Event-ID (or from now), so a
- * reconnect resumes with no gap and no repeat.
+ * Server-sent events of every availability change the caller may see. Each
+ * connection follows the event log itself from the client's Last-Event-ID
+ * (or from now), so a reconnect resumes with no gap and no repeat. A
+ * connection ends when its token expires; a caller holds a bounded number.
  */
 @ApiTags('floor')
 @Controller('v1/floor')
 export class FloorFeedController {
   private readonly logger = new Logger(FloorFeedController.name);
+  private readonly connections: FeedConnections;
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(PRESENCE_CONFIG) config: PresenceConfig,
+    private readonly readModel: AvailabilityReadModel,
+    private readonly authorizer: Authorizer,
+  ) {
+    this.connections = new FeedConnections(config.feedConnectionsPerCaller);
+  }
 
   @Get('stream')
-  @ApiOperation({ summary: 'Live feed of availability changes (text/event-stream)' })
+  @ApiOperation({ summary: 'Live feed of availability changes (text/event-stream), of the agents the caller oversees' })
   @ApiProduces('text/event-stream')
   @ApiHeader({ name: 'Last-Event-ID', required: false, description: 'resume after this position (an earlier message id, or a floor position)' })
   async stream(
@@ -29,8 +45,11 @@ export class FloorFeedController {
     @Query('after') afterParam: string | undefined,
     @Req() request: Request,
     @Res() response: Response,
+    @CurrentCaller() caller: Caller,
   ): Promise<void> {
+    this.authorizer.require(accessPolicy.watchFloor(caller), caller, 'watch', 'the floor');
     const after = await this.startPosition(lastEventId ?? afterParam);
+    const release = this.connections.open(caller.id);
     response.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -42,7 +61,9 @@ export class FloorFeedController {
     const subscription = this.store.subscribeToAll(
       (recorded) => {
         const event = upcastPresenceEvent(recorded);
-        if (event) response.write(serverSentEvent(floorChangeOf(recorded, event)));
+        if (!event) return;
+        const teams = this.readModel.get(event.data.agentId)?.teams ?? [];
+        if (accessPolicy.seesAgent(caller, event.data.agentId, teams)) response.write(serverSentEvent(floorChangeOf(recorded, event)));
       },
       { after, streamPrefixes: [AGENT_STREAM_PREFIX] },
       { onError: (error) => {
@@ -51,8 +72,13 @@ export class FloorFeedController {
       } },
     );
     const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
+    // The token's expiry ends the feed; the client reconnects with a fresh token and its Last-Event-ID.
+    const expiry = caller.expiresAt === undefined ? undefined
+      : setTimeout(() => response.end('event: token-expired\ndata: {}\n\n'), Math.max(0, caller.expiresAt - Date.now()));
     request.on('close', () => {
       clearInterval(heartbeat);
+      clearTimeout(expiry);
+      release();
       void subscription.stop();
     });
   }

@@ -2,6 +2,7 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
+import { Public } from '../auth/auth.guard.js';
 import { AvailabilityProjection } from '../read-model/availability-projection.js';
 import { AvailabilityRelay } from '../relay/availability-relay.js';
 
@@ -15,6 +16,7 @@ export class HealthController {
   ) {}
 
   @Get()
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Up when the event store answers and the projection runs' })
   async health(@Res({ passthrough: true }) response: Response) {

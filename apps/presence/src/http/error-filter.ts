@@ -7,6 +7,9 @@ import { DomainError, type DomainErrorCode } from '@app/presence-domain';
 import { RoutingError, type RoutingErrorCode } from '@app/routing-domain';
 import { ConcurrencyConflictError } from '../agents/presence-command-runner.js';
 import { InvalidRequestError } from './request-errors.js';
+import { TooManyFeedsError } from '../feed/feed-connections.js';
+import { RateLimitedError } from '../auth/caller-throttler.guard.js';
+import { ForbiddenError, UnauthenticatedError } from '../auth/auth-errors.js';
 
 interface ErrorBody {
   readonly code: string;
@@ -61,6 +64,8 @@ export class ErrorFilter implements ExceptionFilter {
       return;
     }
     if (status === 503) response.setHeader('Retry-After', '1');
+    if (status === 401) response.setHeader('WWW-Authenticate', 'Bearer');
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     response.status(status).json({ error: body });
   }
 
@@ -68,6 +73,10 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof InvalidRequestError) {
       return [400, { code: exception.code, message: exception.message, field: exception.problems[0]?.field, fields: exception.problems }];
     }
+    if (exception instanceof UnauthenticatedError) return [401, { code: exception.code, message: exception.message }];
+    if (exception instanceof ForbiddenError) return [403, { code: exception.code, message: 'not allowed for this caller' }];
+    if (exception instanceof TooManyFeedsError) return [429, { code: 'TOO_MANY_FEEDS', message: exception.message }];
+    if (exception instanceof RateLimitedError) return [429, { code: 'RATE_LIMITED', message: exception.message }];
     if (exception instanceof DomainError) {
       return [DOMAIN_STATUS[exception.code], { code: exception.code, message: exception.message, field: exception.field }];
     }

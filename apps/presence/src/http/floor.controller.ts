@@ -1,17 +1,23 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { accessPolicy } from '../auth/access-policy.js';
+import { CurrentCaller } from '../auth/auth.guard.js';
+import { Authorizer } from '../auth/authorizer.js';
+import type { Caller } from '../auth/caller.js';
 import { GetFloorQuery, type Floor } from '../read-model/presence-queries.js';
 import { FloorParams } from './presence-dtos.js';
 
 @ApiTags('floor')
 @Controller('v1/floor')
 export class FloorController {
-  constructor(private readonly queries: QueryBus) {}
+  constructor(private readonly queries: QueryBus, private readonly authorizer: Authorizer) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every agent now, or at a past instant (?at=ISO-8601) replayed from the log' })
-  floor(@Query() params: FloorParams): Promise<Floor> {
-    return this.queries.execute(new GetFloorQuery(params.at === undefined ? undefined : new Date(params.at)));
+  @ApiOperation({ summary: 'Every agent the caller oversees, now or at a past instant (?at=ISO-8601) replayed from the log' })
+  async floor(@Query() params: FloorParams, @CurrentCaller() caller: Caller): Promise<Floor> {
+    this.authorizer.require(accessPolicy.watchFloor(caller), caller, 'watch', 'the floor');
+    const floor = await this.queries.execute(new GetFloorQuery(params.at === undefined ? undefined : new Date(params.at)));
+    return { ...floor, agents: floor.agents.filter((agent) => accessPolicy.seesAgent(caller, agent.agentId, agent.teams)) };
   }
 }

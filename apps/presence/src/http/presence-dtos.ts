@@ -37,10 +37,7 @@ export class OverrideStatusBody {
   @ApiProperty({ maxLength: MAX_REASON, example: 'sick leave' })
   @IsString() @IsNotEmpty() @MaxLength(MAX_REASON)
   reason!: string;
-
-  @ApiProperty({ description: SLUG_RULE, example: 'sup-1' })
-  @IsString() @Matches(SLUG, { message: `supervisorId must be ${SLUG_RULE}` })
-  supervisorId!: string;
+  // The supervisor is the caller (the token's sub), never a body field.
 }
 
 export class ListAgentsParams {

@@ -1,6 +1,7 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
+import { Public } from '../../../presence/src/auth/auth.guard.js';
 import { RoutingState } from '../conversations/routing-state.js';
 import { AvailabilityConsumer } from '../inputs/availability-consumer.js';
 import { ConversationSubscription } from '../inputs/conversation-subscription.js';
@@ -18,6 +19,7 @@ export class RoutingHealthController {
   ) {}
 
   @Get()
+  @Public()
   @HttpCode(200)
   @ApiOperation({ summary: 'Up once the availability topic and the conversation streams have caught up' })
   health(@Res({ passthrough: true }) response: Response) {

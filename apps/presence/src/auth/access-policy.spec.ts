@@ -1,0 +1,58 @@
+import { describe, expect, it } from '@jest/globals';
+import { accessPolicy } from './access-policy.js';
+import type { Caller, Role } from './caller.js';
+
+const caller = (role: Role, id: string, teams: string[] = []): Caller => ({ id, role, teams, expiresAt: undefined });
+const agent = caller('agent', 'a1', ['sales']);
+const otherAgent = caller('agent', 'a2', ['sales']);
+const salesSupervisor = caller('supervisor', 'sup-1', ['sales']);
+const billingSupervisor = caller('supervisor', 'sup-2', ['billing']);
+const admin = caller('admin', 'root');
+const service = caller('service', 'routing');
+
+describe('who may do what', () => {
+  it('lets an agent set only its own status', () => {
+    expect(accessPolicy.setStatus(agent, 'a1')).toBe(true);
+    expect(accessPolicy.setStatus(otherAgent, 'a1')).toBe(false);
+    expect(accessPolicy.setStatus(salesSupervisor, 'a1')).toBe(false);
+    expect(accessPolicy.setStatus(service, 'a1')).toBe(false);
+    expect(accessPolicy.setStatus(admin, 'a1')).toBe(true);
+  });
+
+  it("lets a supervisor override only agents of its teams", () => {
+    expect(accessPolicy.overrideStatus(salesSupervisor, ['sales'])).toBe(true);
+    expect(accessPolicy.overrideStatus(billingSupervisor, ['sales'])).toBe(false);
+    expect(accessPolicy.overrideStatus(agent, ['sales'])).toBe(false);
+    expect(accessPolicy.overrideStatus(admin, ['sales'])).toBe(true);
+  });
+
+  it('lets an agent read only its own history, and supervisors of its teams', () => {
+    expect(accessPolicy.readHistory(agent, 'a1', ['sales'])).toBe(true);
+    expect(accessPolicy.readHistory(otherAgent, 'a1', ['sales'])).toBe(false);
+    expect(accessPolicy.readHistory(salesSupervisor, 'a1', ['sales'])).toBe(true);
+    expect(accessPolicy.readHistory(billingSupervisor, 'a1', ['sales'])).toBe(false);
+    expect(accessPolicy.readHistory(service, 'a1', ['sales'])).toBe(false);
+  });
+
+  it('lets supervisors register agents only into teams they oversee', () => {
+    expect(accessPolicy.putAgentProfile(salesSupervisor, [], ['sales'])).toBe(true);
+    expect(accessPolicy.putAgentProfile(salesSupervisor, ['billing'], ['sales'])).toBe(false);
+    expect(accessPolicy.putAgentProfile(agent, [], ['sales'])).toBe(false);
+    expect(accessPolicy.putAgentProfile(admin, [], ['x'])).toBe(true);
+  });
+
+  it('keeps the floor from agents', () => {
+    expect(accessPolicy.watchFloor(agent)).toBe(false);
+    expect(accessPolicy.watchFloor(salesSupervisor)).toBe(true);
+    expect(accessPolicy.seesAgent(salesSupervisor, 'b9', ['billing'])).toBe(false);
+  });
+
+  it('lets the assigned agent or a supervisor of the team handle a conversation', () => {
+    expect(accessPolicy.handleConversation(agent, 'sales', 'a1')).toBe(true);
+    expect(accessPolicy.handleConversation(otherAgent, 'sales', 'a1')).toBe(false);
+    expect(accessPolicy.handleConversation(salesSupervisor, 'sales', 'a1')).toBe(true);
+    expect(accessPolicy.handleConversation(billingSupervisor, 'sales', 'a1')).toBe(false);
+    expect(accessPolicy.queueConversation(agent)).toBe(false);
+    expect(accessPolicy.queueConversation(service)).toBe(true);
+  });
+});

@@ -1,0 +1,53 @@
+import type { Caller } from './caller.js';
+
+/**
+ * Who may do what, as pure functions of the caller and the target, so the
+ * whole matrix is unit-tested without HTTP. Controllers ask; they never
+ * decide access themselves.
+ */
+const oversees = (caller: Caller, teams: readonly string[]): boolean =>
+  caller.role === 'supervisor' && teams.some((team) => caller.teams.includes(team));
+
+const isAdmin = (caller: Caller): boolean => caller.role === 'admin';
+const isService = (caller: Caller): boolean => caller.role === 'service';
+
+export const accessPolicy = {
+  /** Registering an agent or changing its profile: admins, or a supervisor of every team involved. */
+  putAgentProfile: (caller: Caller, currentTeams: readonly string[], newTeams: readonly string[]): boolean =>
+    isAdmin(caller) ||
+    (caller.role === 'supervisor' && [...currentTeams, ...newTeams].every((team) => caller.teams.includes(team)) && newTeams.length > 0),
+
+  /** An agent sets only its own status. */
+  setStatus: (caller: Caller, agentId: string): boolean =>
+    isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId),
+
+  overrideStatus: (caller: Caller, agentTeams: readonly string[]): boolean => isAdmin(caller) || oversees(caller, agentTeams),
+
+  /** One agent's availability and history: the agent itself, its supervisors, admins; services read availability. */
+  readAgent: (caller: Caller, agentId: string, agentTeams: readonly string[]): boolean =>
+    isAdmin(caller) || isService(caller) || (caller.role === 'agent' && caller.id === agentId) || oversees(caller, agentTeams),
+
+  readHistory: (caller: Caller, agentId: string, agentTeams: readonly string[]): boolean =>
+    isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId) || oversees(caller, agentTeams),
+
+  /** The floor (lists, snapshot, live feed): supervisors see their teams; admins and services all. */
+  watchFloor: (caller: Caller): boolean => isAdmin(caller) || isService(caller) || caller.role === 'supervisor',
+
+  /** Which agents of the floor the caller may see. */
+  seesAgent: (caller: Caller, agentId: string, agentTeams: readonly string[]): boolean =>
+    isAdmin(caller) || isService(caller) || oversees(caller, agentTeams) || (caller.role === 'agent' && caller.id === agentId),
+
+  /** New conversations come from the chat front door: a service, or an admin. */
+  queueConversation: (caller: Caller): boolean => isAdmin(caller) || isService(caller),
+
+  /** Transfer or close: the assigned agent, a supervisor of the conversation's team, a service, an admin. */
+  handleConversation: (caller: Caller, team: string, assignedAgentId: string | null): boolean =>
+    isAdmin(caller) || isService(caller) || oversees(caller, [team]) || (caller.role === 'agent' && caller.id === assignedAgentId),
+
+  readConversation: (caller: Caller, team: string, assignedAgentId: string | null): boolean =>
+    isAdmin(caller) || isService(caller) || oversees(caller, [team]) || (caller.role === 'agent' && caller.id === assignedAgentId),
+
+  readQueue: (caller: Caller, team: string): boolean => isAdmin(caller) || isService(caller) || oversees(caller, [team]),
+} as const;
+
+export type Action = keyof typeof accessPolicy;

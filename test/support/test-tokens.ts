@@ -1,0 +1,26 @@
+import { signToken } from '../../apps/presence/src/auth/token-signer.js';
+import type { Role } from '../../apps/presence/src/auth/caller.js';
+
+/** Every test app is started with this secret, so tests can mint tokens for any caller. */
+export const TEST_JWT_SECRET = 'test-only-secret-never-used-outside-the-test-suite';
+export const TEST_AUTH_ENV = { AUTH_JWT_SECRET: TEST_JWT_SECRET } as const;
+
+const secret = new TextEncoder().encode(TEST_JWT_SECRET);
+const rules = { issuer: 'agent-presence', audience: 'agent-presence' };
+const cache = new Map<string, Promise<string>>();
+
+export const tokenFor = (sub: string, role: Role, teams: readonly string[] = [], ttlSeconds = 3600): Promise<string> => {
+  const key = JSON.stringify([sub, role, teams, ttlSeconds]);
+  let token = cache.get(key);
+  if (!token) {
+    token = signToken(secret, rules, { sub, role, teams, ttlSeconds });
+    cache.set(key, token);
+  }
+  return token;
+};
+
+export const bearer = async (sub: string, role: Role, teams: readonly string[] = []) =>
+  ({ authorization: `Bearer ${await tokenFor(sub, role, teams)}` });
+
+/** What requests carry when a test does not say who calls: an admin. */
+export const defaultCaller = () => bearer('test-admin', 'admin');
