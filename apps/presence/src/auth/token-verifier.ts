@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Caller, type Role } from './caller.js';
 import { UnauthenticatedError } from './auth-errors.js';
@@ -50,7 +50,8 @@ export class TokenVerifier {
 
   constructor(source: TokenKeySource, private readonly rules: TokenRules) {
     this.algorithms = algorithmsFor(source);
-    this.key = source.kind === 'secret' ? source.secret
+    // A KeyObject made once: handing jose raw bytes would import the key again on every request.
+    this.key = source.kind === 'secret' ? createSecretKey(source.secret)
       : source.kind === 'public-key' ? createPublicKey(source.pem)
         : createRemoteJWKSet(new URL(source.url));
   }

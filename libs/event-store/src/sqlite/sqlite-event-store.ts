@@ -18,7 +18,7 @@ import { appendToStream } from './append-to-stream.js';
 import { openEventDatabase, type SynchronousMode } from './event-database.js';
 import { toRecordedEvent } from './event-row.js';
 import { EventStatements, NO_LIMIT, type EventToInsert } from './event-statements.js';
-import { toEventStoreError } from './sqlite-errors.js';
+import { sqliteCodeOf, toEventStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
 
 export interface SqliteEventStoreOptions {
@@ -51,11 +51,22 @@ const toInsertable = (event: NewEvent): EventToInsert => {
   return { id: event.id.toLowerCase(), type: event.type, data: JSON.stringify(event.data), metadata: JSON.stringify(event.metadata) };
 };
 
+interface PendingAppend {
+  readonly streamId: string;
+  readonly events: EventToInsert[];
+  readonly expected: ExpectedRevision;
+  readonly resolve: (result: AppendResult) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+type AppendOutcome = { readonly result: AppendResult } | { readonly error: unknown };
+
 /** The embedded event store: one SQLite file in WAL mode, shareable by several processes. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: EventStatements;
-  private readonly transactionalAppend: (streamId: string, events: EventToInsert[], expected: ExpectedRevision) => AppendResult;
+  private readonly groupCommit: (batch: readonly PendingAppend[]) => AppendOutcome[];
+  private pendingAppends: PendingAppend[] = [];
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
   private announceChange: () => void = () => undefined;
@@ -73,18 +84,53 @@ export class SqliteEventStore implements EventStore {
     });
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.statements = new EventStatements(this.db);
-    // IMMEDIATE takes the write lock at BEGIN, so the head read inside cannot go stale
+    // Each append runs in its own savepoint, so a refused one (wrong revision,
+    // duplicate id) leaves the others of the group untouched.
+    const appendOne = this.db.transaction((streamId: string, events: EventToInsert[], expected: ExpectedRevision) =>
+      appendToStream(this.statements, streamId, events, expected));
+    // IMMEDIATE takes the write lock at BEGIN, so the heads read inside cannot go stale
     // and two processes never both pass the expected-revision check.
-    this.transactionalAppend = this.db.transaction((streamId: string, events: EventToInsert[], expected: ExpectedRevision) =>
-      appendToStream(this.statements, streamId, events, expected),
-    ).immediate;
+    this.groupCommit = this.db.transaction((batch: readonly PendingAppend[]) => batch.map((pending): AppendOutcome => {
+      try {
+        return { result: appendOne(pending.streamId, pending.events, pending.expected) };
+      } catch (error) {
+        // A storage failure (disk full, I/O) fails the whole group; a refusal fails only its append.
+        if (sqliteCodeOf(error) !== undefined) throw error;
+        return { error };
+      }
+    })).immediate;
   }
 
-  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const insertable = events.map(toInsertable);
-    const result = this.run(() => this.transactionalAppend(streamId, insertable, expected));
-    if (insertable.length > 0) this.announceChange();
-    return result;
+  /**
+   * Group commit: appends that arrive in the same turn of the event loop are
+   * written in one transaction, so under concurrent load one fsync serves
+   * many acknowledged appends. Each append still gets its own expected-revision
+   * check and its own answer, and none is acknowledged before the commit.
+   */
+  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    return new Promise((resolve, reject) => {
+      if (this.closing) {
+        reject(new EventStoreUnavailableError('SQLite event store is closed'));
+        return;
+      }
+      const insertable = events.map(toInsertable);
+      this.pendingAppends.push({ streamId, events: insertable, expected, resolve, reject });
+      if (this.pendingAppends.length === 1) setImmediate(() => this.commitPendingAppends());
+    });
+  }
+
+  private commitPendingAppends(): void {
+    const batch = this.pendingAppends;
+    this.pendingAppends = [];
+    let outcomes: AppendOutcome[];
+    try {
+      outcomes = this.run(() => this.groupCommit(batch));
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
+    if (outcomes.some((outcome, i) => 'result' in outcome && batch[i].events.length > 0)) this.announceChange();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
