@@ -1,0 +1,123 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
+import { AGENT_STREAM_PREFIX, agentStreamId, floorAt, upcastPresenceEvent, type PresenceEvent } from '@app/presence-domain';
+import { AvailabilityProjection } from '../apps/presence/src/read-model/availability-projection.js';
+import { AvailabilityReadModel } from '../apps/presence/src/read-model/availability-read-model.js';
+import {
+  GetFloorHandler, GetFloorQuery, GetStatusHistoryHandler, GetStatusHistoryQuery,
+} from '../apps/presence/src/read-model/presence-queries.js';
+import { figure, type Figure } from './figure.js';
+import { progress, runGroup } from './group-entry.js';
+import { agentIdOf, generateReplayLog } from './replay-log.js';
+import { QUICK, RUNS } from './scale.js';
+
+const GROUP = 'audit-replay';
+const AGENTS = QUICK ? 1_000 : 10_000;
+const EVENTS_PER_AGENT = 100;
+/** The page size GetFloorHandler reads with. */
+const PAGE = 4096;
+const HISTORY_SAMPLE = 50;
+
+const seconds = (started: number) => (performance.now() - started) / 1000;
+
+/** readAll over the agent streams, page by page, as GetFloorHandler reads: the store's own cost. */
+const scan = async (store: SqliteEventStore, visit: (page: RecordedEvent[]) => void): Promise<number> => {
+  let after: RecordedEvent['position'] | undefined;
+  let count = 0;
+  for (;;) {
+    const page = await store.readAll({ after, maxCount: PAGE, streamPrefixes: [AGENT_STREAM_PREFIX] });
+    visit(page);
+    count += page.length;
+    if (page.length < PAGE) return count;
+    after = page[page.length - 1].position;
+  }
+};
+
+/** The whole floor folded from the log: readAll pages, upcast, then floorAt's fold. */
+const rebuildFloor = async (store: SqliteEventStore, at: Date): Promise<{ events: number; agents: number }> => {
+  const events: PresenceEvent[] = [];
+  const count = await scan(store, (page) => {
+    for (const recorded of page) {
+      const event = upcastPresenceEvent(recorded);
+      if (event) events.push(event);
+    }
+  });
+  return { events: count, agents: floorAt(events, at).length };
+};
+
+await runGroup(GROUP, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-replay-'));
+  const path = join(dir, 'events.sqlite');
+  try {
+    progress(GROUP, `generating ${AGENTS * EVENTS_PER_AGENT} events for ${AGENTS} agents (not measured)`);
+    let started = performance.now();
+    const log = await generateReplayLog(path, AGENTS, EVENTS_PER_AGENT);
+    const generationSeconds = seconds(started);
+    progress(GROUP, `generated in ${generationSeconds.toFixed(1)} s, ${(statSync(path).size / 1e6).toFixed(0)} MB`);
+
+    const store = new SqliteEventStore(path);
+    // Not started: GetFloorHandler only touches them for the floor "now".
+    const readModel = new AvailabilityReadModel(':memory:');
+    const floors = new GetFloorHandler(store, readModel, new AvailabilityProjection(store, readModel));
+    const histories = new GetStatusHistoryHandler(store);
+    const midpoint = new Date((log.firstAt.getTime() + log.lastAt.getTime()) / 2);
+    const sample = Array.from({ length: HISTORY_SAMPLE }, (_, i) => agentIdOf(Math.floor((i * AGENTS) / HISTORY_SAMPLE)));
+
+    const runs = { scan: [] as number[], scanMs: [] as number[], rebuild: [] as number[], floorMs: [] as number[], historyMs: [] as number[], streamMs: [] as number[] };
+    for (let run = 0; run < RUNS; run++) {
+      started = performance.now();
+      const scanned = await scan(store, () => undefined);
+      const scanSeconds = seconds(started);
+      if (scanned !== log.events) throw new Error(`scanned ${scanned} events, wrote ${log.events}`);
+      runs.scan.push(scanned / scanSeconds);
+      runs.scanMs.push(scanSeconds * 1000);
+
+      started = performance.now();
+      const rebuilt = await rebuildFloor(store, log.lastAt);
+      runs.rebuild.push(rebuilt.events / seconds(started));
+      if (rebuilt.agents !== AGENTS) throw new Error(`rebuilt floor has ${rebuilt.agents} agents, expected ${AGENTS}`);
+
+      started = performance.now();
+      const floor = await floors.execute(new GetFloorQuery(midpoint));
+      runs.floorMs.push(seconds(started) * 1000);
+      if (floor.agents.length !== AGENTS) throw new Error(`midpoint floor has ${floor.agents.length} agents, expected ${AGENTS}`);
+
+      started = performance.now();
+      for (const agentId of sample) await store.readStream(agentStreamId(agentId));
+      runs.streamMs.push((seconds(started) * 1000) / sample.length);
+      started = performance.now();
+      let entries = 0;
+      for (const agentId of sample) entries += (await histories.execute(new GetStatusHistoryQuery(agentId, {}))).length;
+      runs.historyMs.push((seconds(started) * 1000) / sample.length);
+      if (entries !== sample.length * (EVENTS_PER_AGENT - 1)) throw new Error(`history has ${entries} entries`);
+
+      progress(GROUP, `run ${run + 1}/${RUNS}: readAll ${runs.scan[run].toFixed(0)}/s, rebuild ${runs.rebuild[run].toFixed(0)}/s, `
+        + `midpoint floor ${runs.floorMs[run].toFixed(0)} ms, history ${runs.historyMs[run].toFixed(2)} ms`);
+    }
+    await store.close();
+    readModel.close();
+
+    const details = { events: log.events, agents: AGENTS, fileBytes: statSync(path).size, generationSeconds, page: PAGE };
+    return [
+      figure({
+        benchmark: 'replay: rebuild floor from log', unit: 'events/s', runs: runs.rebuild,
+        baseline: { name: 'raw readAll', runs: runs.scan }, details,
+        target: { text: '>= 500k/s', isMet: (value) => value >= 500_000 },
+      }),
+      figure({ benchmark: 'replay: raw readAll (agent streams)', unit: 'events/s', runs: runs.scan, details }),
+      figure({
+        benchmark: 'replay: point-in-time floor at midpoint', unit: 'ms', runs: runs.floorMs,
+        baseline: { name: 'raw readAll of whole log, ms', runs: runs.scanMs }, details: { ...details, at: midpoint.toISOString() },
+        target: { text: '< 1000 ms', isMet: (value) => value < 1000 },
+      }),
+      figure({
+        benchmark: 'replay: one agent status history', unit: 'ms', runs: runs.historyMs,
+        baseline: { name: 'raw readStream, ms', runs: runs.streamMs }, details: { eventsPerAgent: EVENTS_PER_AGENT, sampledAgents: HISTORY_SAMPLE },
+      }),
+    ];
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,107 @@
+import { RoutingView, leastLoadedPolicy } from '@app/routing-domain';
+import { figure, quantile, type Figure } from './figure.js';
+import { progress, runGroup } from './group-entry.js';
+import { QUICK, RUNS } from './scale.js';
+import { TEAMS, routedAgents, teamName } from './routing-floor.js';
+
+const GROUP = 'routing-decisions';
+const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+const DECISIONS = QUICK ? 100_000 : 200_000;
+
+interface Assignment { readonly agentId: string; readonly conversationId: string }
+
+/**
+ * A decision: pick the least loaded eligible agent of a team, note the
+ * assignment, and release the oldest open conversation once as many are open
+ * as there are agents (upsertAgent with the next revision and one
+ * conversation fewer, as the availability message after a close would), so
+ * the load stays steady at about one conversation per agent.
+ */
+const decider = (size: number) => {
+  const view = new RoutingView();
+  for (const agent of routedAgents(size)) view.upsertAgent(agent);
+  const open: Assignment[] = [];
+  let oldest = 0;
+  let sequence = 0;
+  let unassigned = 0;
+  const decide = (): void => {
+    const team = teamName(sequence);
+    const conversationId = `c-${sequence++}`;
+    const agentId = leastLoadedPolicy.selectAgent(view, team);
+    if (agentId === undefined) { unassigned++; return; }
+    view.noteAssigned(agentId, conversationId);
+    open.push({ agentId, conversationId });
+    if (open.length - oldest > size) {
+      const released = open[oldest++];
+      const agent = view.agent(released.agentId)!;
+      view.upsertAgent({
+        ...agent, revision: agent.revision + 1,
+        openConversations: agent.openConversations.filter((id) => id !== released.conversationId),
+      });
+      if (oldest > 1 << 16) { open.splice(0, oldest); oldest = 0; }
+    }
+  };
+  return { decide, unassigned: () => unassigned };
+};
+
+/** The trivial floor: look an agent up in a Map by id and write a counter back. */
+const mapBaseline = (size: number) => {
+  const ids = Array.from({ length: size }, (_, index) => `agent-${index}`);
+  const load = new Map<string, number>(ids.map((id) => [id, 0]));
+  let sequence = 0;
+  return (): void => {
+    const id = ids[sequence++ % size];
+    load.set(id, (load.get(id) ?? 0) + 1);
+  };
+};
+
+const perSecond = (operation: () => void, count: number): number => {
+  const started = performance.now();
+  for (let i = 0; i < count; i++) operation();
+  return count / ((performance.now() - started) / 1000);
+};
+
+/** Each decision timed alone (adds ~0.1 us of clock reads), in a separate pass from the throughput one. */
+const latenciesUs = (operation: () => void, count: number): Float64Array => {
+  const samples = new Float64Array(count);
+  for (let i = 0; i < count; i++) {
+    const started = process.hrtime.bigint();
+    operation();
+    samples[i] = Number(process.hrtime.bigint() - started) / 1000;
+  }
+  return samples.sort();
+};
+
+await runGroup(GROUP, async () => {
+  const figures: Figure[] = [];
+  for (const size of SIZES) {
+    const { decide, unassigned } = decider(size);
+    const baseline = mapBaseline(size);
+    perSecond(decide, DECISIONS); // warm-up, and fills the floor to its steady load
+    perSecond(baseline, DECISIONS);
+    const rates: number[] = [];
+    const baselineRates: number[] = [];
+    const p99s: number[] = [];
+    const p50s: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      rates.push(perSecond(decide, DECISIONS));
+      baselineRates.push(perSecond(baseline, DECISIONS));
+      const samples = latenciesUs(decide, DECISIONS / 4);
+      p99s.push(quantile(samples, 0.99));
+      p50s.push(quantile(samples, 0.5));
+      progress(GROUP, `${size} agents, run ${run + 1}/${RUNS}: ${rates[run].toFixed(0)} decisions/s, p99 ${p99s[run].toFixed(2)} us`);
+    }
+    const missed = unassigned();
+    if (missed > 0) throw new Error(`${missed} decisions found nobody eligible: the load is not steady`);
+    const details = { agents: size, teams: TEAMS, decisionsPerRun: DECISIONS };
+    figures.push(
+      figure({
+        benchmark: `routing decisions, ${size / 1000}k agents`, unit: 'decisions/s', runs: rates,
+        baseline: { name: 'Map get+set', runs: baselineRates }, details,
+        ...(size === 100_000 ? { target: { text: '>= 100k/s', isMet: (value: number) => value >= 100_000 } } : {}),
+      }),
+      figure({ benchmark: `routing decision p99, ${size / 1000}k agents`, unit: 'us', runs: p99s, details: { ...details, p50us: p50s } }),
+    );
+  }
+  return figures;
+});
