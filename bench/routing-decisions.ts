@@ -8,38 +8,53 @@ const GROUP = 'routing-decisions';
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const DECISIONS = QUICK ? 100_000 : 200_000;
 
-interface Assignment { readonly agentId: string; readonly conversationId: string }
-
 /**
- * A decision: pick the least loaded eligible agent of a team, note the
- * assignment, and release the oldest open conversation once as many are open
- * as there are agents (upsertAgent with the next revision and one
+ * A decision: pick the least loaded eligible agent of a team and note the
+ * assignment; and, once as many conversations are open as there are agents,
+ * release the oldest one (upsertAgent with the next revision and one
  * conversation fewer, as the availability message after a close would), so
- * the load stays steady at about one conversation per agent.
+ * the load stays steady at about one conversation per agent. Each decision
+ * thus also pays for one availability message, built here as the consumer
+ * would deserialize it.
+ *
+ * The inputs a decision is given in the app (the conversation's team and id)
+ * are made before timing, and the open conversations are kept in a ring of
+ * two arrays, so that what is timed is the view and not the harness: ids are
+ * reused round a ring twice as long as the number that can be open at once,
+ * so an id is never open twice.
  */
 const decider = (size: number) => {
   const view = new RoutingView();
   for (const agent of routedAgents(size)) view.upsertAgent(agent);
-  const open: Assignment[] = [];
+  const teams = Array.from({ length: TEAMS }, (_, index) => teamName(index));
+  const ring = 2 * (size + 1);
+  const conversationIds = Array.from({ length: ring }, (_, index) => `c-${index}`);
+  const openAgents: string[] = new Array<string>(ring).fill('');
+  const openConversations: string[] = new Array<string>(ring).fill('');
   let oldest = 0;
+  let newest = 0;
   let sequence = 0;
   let unassigned = 0;
+  const release = (): void => {
+    const agent = view.agent(openAgents[oldest])!;
+    const conversationId = openConversations[oldest];
+    oldest = (oldest + 1) % ring;
+    view.upsertAgent({
+      ...agent, revision: agent.revision + 1,
+      openConversations: agent.openConversations.filter((id) => id !== conversationId),
+    });
+  };
   const decide = (): void => {
-    const team = teamName(sequence);
-    const conversationId = `c-${sequence++}`;
+    const team = teams[sequence % TEAMS];
+    const conversationId = conversationIds[sequence % ring];
+    sequence++;
     const agentId = leastLoadedPolicy.selectAgent(view, team);
     if (agentId === undefined) { unassigned++; return; }
     view.noteAssigned(agentId, conversationId);
-    open.push({ agentId, conversationId });
-    if (open.length - oldest > size) {
-      const released = open[oldest++];
-      const agent = view.agent(released.agentId)!;
-      view.upsertAgent({
-        ...agent, revision: agent.revision + 1,
-        openConversations: agent.openConversations.filter((id) => id !== released.conversationId),
-      });
-      if (oldest > 1 << 16) { open.splice(0, oldest); oldest = 0; }
-    }
+    openAgents[newest] = agentId;
+    openConversations[newest] = conversationId;
+    newest = (newest + 1) % ring;
+    if ((newest - oldest + ring) % ring > size) release();
   };
   return { decide, unassigned: () => unassigned };
 };

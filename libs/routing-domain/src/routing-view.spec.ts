@@ -99,6 +99,74 @@ describe('choosing an agent', () => {
   });
 });
 
+describe('what the view tells of an agent', () => {
+  it('is the availability it was told, amended by its own notes', () => {
+    const view = new RoutingView();
+    const told = agent('a1', 'online', ['c1'], 4, ['sales'], 3);
+    view.upsertAgent(told);
+    expect(view.agent('a1')).toBe(told);
+    view.noteAssigned('a1', 'c2');
+    view.noteAssigned('a1', 'c3');
+    view.noteReleased('a1', 'c1');
+    expect(view.agent('a1')).toEqual({ ...told, openConversations: ['c2', 'c3'] });
+  });
+
+  it('does not change what it handed out before', () => {
+    const view = new RoutingView();
+    const told = agent('a1', 'online', ['c1'], 1, ['sales'], 3);
+    view.upsertAgent(told);
+    const before = view.agent('a1');
+    view.noteAssigned('a1', 'c2');
+    const between = view.agent('a1');
+    view.noteReleased('a1', 'c1');
+    expect(told.openConversations).toEqual(['c1']);
+    expect(before?.openConversations).toEqual(['c1']);
+    expect(between?.openConversations).toEqual(['c1', 'c2']);
+    expect(view.agent('a1')?.openConversations).toEqual(['c2']);
+  });
+
+  it('ignores a repeated assignment and a release of what is not open', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'online', [], 1, ['sales'], 3));
+    view.upsertAgent(agent('a2', 'online', [], 1, ['sales'], 3));
+    view.noteAssigned('a1', 'c1');
+    view.noteAssigned('a1', 'c1');
+    view.noteReleased('a1', 'c9');
+    expect(view.agent('a1')?.openConversations).toEqual(['c1']);
+    expect(pick(view)).toBe('a2');
+  });
+});
+
+describe('team changes', () => {
+  it('keeps an agent its place in a team it stays in', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'online', [], 1, ['sales', 'billing']));
+    view.upsertAgent(agent('a2', 'online', [], 1, ['billing']));
+    view.upsertAgent(agent('a1', 'online', [], 2, ['billing']));
+    expect(pick(view, 'billing')).toBe('a1');
+  });
+
+  it('puts an agent who joins a team behind those already idle there', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'online', [], 1, ['sales']));
+    view.upsertAgent(agent('a2', 'online', [], 1, ['billing']));
+    view.upsertAgent(agent('a1', 'online', [], 2, ['billing']));
+    expect(pick(view, 'billing')).toBe('a2');
+    expect(pick(view, 'sales')).toBeUndefined();
+  });
+
+  it('gives a slot freed by one agent to another without mixing them up', () => {
+    const view = new RoutingView();
+    view.upsertAgent(agent('a1', 'online', [], 1, ['sales']));
+    view.upsertAgent(agent('a1', 'online', [], 2, ['billing']));
+    view.upsertAgent(agent('a2', 'online', ['c1'], 1, ['sales']));
+    view.upsertAgent(agent('a1', 'online', [], 3, ['sales']));
+    expect(pick(view, 'sales')).toBe('a1');
+    view.noteUnavailable('a1');
+    expect(pick(view, 'sales')).toBe('a2');
+  });
+});
+
 describe('queues', () => {
   const conversation = (conversationId: string, priority = 0, team = 'sales') =>
     ({ kind: 'queued' as const, conversationId, team, priority, queuedAt: '2026-11-25T10:00:00Z' });

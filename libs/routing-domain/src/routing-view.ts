@@ -1,4 +1,5 @@
-import { isEligible, type RoutedAgent } from './routed-agent.js';
+import { AgentRecord, type Membership } from './agent-record.js';
+import type { RoutedAgent } from './routed-agent.js';
 import { TeamQueue, type QueuedConversation } from './team-queue.js';
 import { TeamRoster } from './team-roster.js';
 import type { Conversation } from './conversation.js';
@@ -10,23 +11,19 @@ import type { Conversation } from './conversation.js';
  * events, in order, and asks it who should take what.
  */
 export class RoutingView {
-  private readonly agents = new Map<string, RoutedAgent>();
+  private readonly agents = new Map<string, AgentRecord>();
   private readonly rosters = new Map<string, TeamRoster>();
   private readonly queues = new Map<string, TeamQueue>();
   private readonly queued = new Map<string, QueuedConversation>();
 
   /** Applies an agent's latest availability; returns false (and changes nothing) for a stale or repeated one. */
   upsertAgent(agent: RoutedAgent): boolean {
-    const known = this.agents.get(agent.agentId);
-    if (known && known.revision >= agent.revision) return false;
-    this.agents.set(agent.agentId, agent);
-    for (const team of known?.teams ?? []) if (!agent.teams.includes(team)) this.rosters.get(team)?.remove(agent.agentId);
-    const eligible = isEligible(agent);
-    for (const team of agent.teams) {
-      const roster = this.roster(team);
-      if (eligible) roster.place(agent.agentId, agent.openConversations.length);
-      else roster.remove(agent.agentId);
-    }
+    let record = this.agents.get(agent.agentId);
+    if (record && record.revision >= agent.revision) return false;
+    if (!record) { record = new AgentRecord(agent.agentId); this.agents.set(agent.agentId, record); }
+    if (!sameTeams(record.teams, agent.teams)) this.moveTeams(record, agent.teams);
+    record.apply(agent);
+    record.placeInRosters();
     return true;
   }
 
@@ -36,9 +33,8 @@ export class RoutingView {
    * on a stale load. The revision stays, so the confirming message applies.
    */
   noteAssigned(agentId: string, conversationId: string): void {
-    const agent = this.agents.get(agentId);
-    if (!agent || agent.openConversations.includes(conversationId)) return;
-    this.replaceAgent({ ...agent, openConversations: [...agent.openConversations, conversationId] });
+    const record = this.agents.get(agentId);
+    if (record?.open(conversationId)) record.placeInRosters();
   }
 
   /**
@@ -47,18 +43,17 @@ export class RoutingView {
    * availability message. The revision stays, so that message still applies.
    */
   noteReleased(agentId: string, conversationId: string): void {
-    const agent = this.agents.get(agentId);
-    if (!agent || !agent.openConversations.includes(conversationId)) return;
-    this.replaceAgent({ ...agent, openConversations: agent.openConversations.filter((id) => id !== conversationId) });
+    const record = this.agents.get(agentId);
+    if (record?.close(conversationId)) record.placeInRosters();
   }
 
   /** Takes an agent out of the running until its next availability message (it refused an assignment). */
   noteUnavailable(agentId: string): void {
-    for (const team of this.agents.get(agentId)?.teams ?? []) this.rosters.get(team)?.remove(agentId);
+    this.agents.get(agentId)?.removeFromRosters();
   }
 
   agent(agentId: string): RoutedAgent | undefined {
-    return this.agents.get(agentId);
+    return this.agents.get(agentId)?.snapshot();
   }
 
   agentIds(): string[] {
@@ -89,6 +84,11 @@ export class RoutingView {
     this.queue(entry.team).add(entry);
   }
 
+  /** Waiting conversations per team that ever had a queue (metrics). */
+  queueLengths(): Map<string, number> {
+    return new Map([...this.queues].map(([team, queue]) => [team, queue.size]));
+  }
+
   queueOf(team: string): QueuedConversation[] {
     return this.queues.get(team)?.list() ?? [];
   }
@@ -112,13 +112,17 @@ export class RoutingView {
     for (const [team, queue] of this.queues) if (queue.size > 0 && (this.rosters.get(team)?.size ?? 0) > 0) yield team;
   }
 
-  private replaceAgent(agent: RoutedAgent): void {
-    this.agents.set(agent.agentId, agent);
-    const eligible = isEligible(agent);
-    for (const team of agent.teams) {
-      if (eligible) this.roster(team).place(agent.agentId, agent.openConversations.length);
-      else this.rosters.get(team)?.remove(agent.agentId);
+  /** Leaves the rosters of teams the agent is no longer in, joins the new ones, keeps its place in the others. */
+  private moveTeams(record: AgentRecord, teams: readonly string[]): void {
+    for (const membership of record.memberships) if (!teams.includes(membership.team)) membership.roster.leave(membership.slot);
+    const memberships: Membership[] = [];
+    for (const team of new Set(teams)) {
+      const kept = record.memberships.find((membership) => membership.team === team);
+      if (kept) { memberships.push(kept); continue; }
+      const roster = this.roster(team);
+      memberships.push({ team, roster, slot: roster.join(record.agentId) });
     }
+    record.memberships = memberships;
   }
 
   private roster(team: string): TeamRoster {
@@ -133,3 +137,7 @@ export class RoutingView {
     return queue;
   }
 }
+
+/** Same teams in the same order: the agent keeps its memberships as they are. */
+const sameTeams = (a: readonly string[], b: readonly string[]): boolean =>
+  a === b || (a.length === b.length && a.every((team, index) => team === b[index]));

@@ -1,42 +1,60 @@
+import { NONE, SlotLists } from './slot-lists.js';
+
 /**
- * The eligible agents of one team, grouped by how many conversations each
- * has open. Within a group, insertion order is the order in which agents
- * reached that load, so the first one is the one idle longest at it.
- * Picking is O(number of load levels), independent of the team's size.
+ * The agents of one team, and which of them are eligible, grouped by how many
+ * conversations each has open. Within a group, list order is the order in
+ * which agents reached that load, so the first one is the one idle longest
+ * at it. Each member has a small integer slot (given by `join`), so that
+ * placing, removing and picking are O(1) list operations with no hashing and
+ * no allocation; picking is O(number of load levels), independent of the
+ * team's size.
  */
 export class TeamRoster {
-  private readonly byLoad: Map<string, true>[] = [];
-  private readonly loadOf = new Map<string, number>();
+  /** One list per load: list `n` holds the eligible members with `n` conversations open. */
+  private readonly byLoad = new SlotLists();
+  private readonly agentIdOf: string[] = [];
+  /** Slots of members who left, to reuse so the arrays stay as small as the team. */
+  private readonly freeSlots: number[] = [];
 
+  /** Eligible members. */
   get size(): number {
-    return this.loadOf.size;
+    return this.byLoad.size;
   }
 
-  has(agentId: string): boolean {
-    return this.loadOf.has(agentId);
+  /** Makes the agent a member; not eligible until placed. Returns its slot. */
+  join(agentId: string): number {
+    const slot = this.freeSlots.pop() ?? this.agentIdOf.length;
+    this.agentIdOf[slot] = agentId;
+    return slot;
   }
 
-  /** Adds, or moves the agent to `load` (at the back of that group when the load changed). */
-  place(agentId: string, load: number): void {
-    const current = this.loadOf.get(agentId);
-    if (current === load) return;
-    if (current !== undefined) this.byLoad[current].delete(agentId);
-    (this.byLoad[load] ??= new Map()).set(agentId, true);
-    this.loadOf.set(agentId, load);
+  /** The member of `slot` left the team: its slot may go to someone else. */
+  leave(slot: number): void {
+    this.byLoad.unlink(slot);
+    this.freeSlots.push(slot);
   }
 
-  remove(agentId: string): void {
-    const current = this.loadOf.get(agentId);
-    if (current === undefined) return;
-    this.byLoad[current].delete(agentId);
-    this.loadOf.delete(agentId);
+  /** Makes the member eligible at `load`, at the back of that group when the load changed. */
+  place(slot: number, load: number): void {
+    if (this.byLoad.listOf(slot) !== load) this.byLoad.append(load, slot);
   }
 
-  /** The least loaded agent, idle longest among equals, skipping `excluded`. */
+  /** Makes the member ineligible. */
+  remove(slot: number): void {
+    this.byLoad.unlink(slot);
+  }
+
+  isEligible(slot: number): boolean {
+    return this.byLoad.listOf(slot) !== NONE;
+  }
+
+  /** The least loaded eligible agent, idle longest among equals, skipping `excluded`. */
   first(excluded?: ReadonlySet<string>): string | undefined {
-    for (const group of this.byLoad) {
-      if (!group || group.size === 0) continue;
-      for (const agentId of group.keys()) if (!excluded?.has(agentId)) return agentId;
+    for (let load = 0; load < this.byLoad.listCount; load++) {
+      for (let slot = this.byLoad.head(load); slot !== NONE; slot = this.byLoad.after(slot)) {
+        const agentId = this.agentIdOf[slot];
+        if (!excluded?.has(agentId)) return agentId;
+      }
     }
     return undefined;
   }

@@ -1,0 +1,85 @@
+import type { AgentStatus } from '@app/presence-domain';
+import { isEligible, type RoutedAgent } from './routed-agent.js';
+import type { TeamRoster } from './team-roster.js';
+
+/** The agent's place in one of its teams' rosters. */
+export interface Membership {
+  readonly team: string;
+  readonly roster: TeamRoster;
+  readonly slot: number;
+}
+
+/**
+ * The routing view's own, mutable entry for one agent: its latest
+ * availability, amended by this instance's notes, and where it sits in each
+ * of its teams' rosters. Notes change the entry in place, so an assignment
+ * or a release allocates nothing (building a new RoutedAgent with a new
+ * array on each one was a tenth of a decision's cost, and most of its
+ * garbage). The immutable RoutedAgent that `snapshot` hands out is built
+ * only when someone asks, and only once per change.
+ */
+export class AgentRecord implements RoutedAgent {
+  teams: readonly string[] = [];
+  status: AgentStatus = 'offline';
+  maxConcurrentConversations = 0;
+  /** This record's own array, changed in place: never handed out (snapshots get a copy) and never the caller's. */
+  readonly openConversations: string[] = [];
+  revision = -Infinity;
+  /** One per team in `teams`. */
+  memberships: readonly Membership[] = [];
+  /** The last availability message applied, or a copy built after a note; undefined when out of date. */
+  private cached: RoutedAgent | undefined;
+
+  constructor(readonly agentId: string) {}
+
+  /** Takes over an availability message's fields (its teams through `memberships`, set by the view). */
+  apply(agent: RoutedAgent): void {
+    this.teams = agent.teams;
+    this.status = agent.status;
+    this.maxConcurrentConversations = agent.maxConcurrentConversations;
+    this.openConversations.length = 0;
+    for (const conversationId of agent.openConversations) this.openConversations.push(conversationId);
+    this.revision = agent.revision;
+    this.cached = agent;
+  }
+
+  /** Adds the conversation; false when it was already open. */
+  open(conversationId: string): boolean {
+    if (this.openConversations.includes(conversationId)) return false;
+    this.openConversations.push(conversationId);
+    this.cached = undefined;
+    return true;
+  }
+
+  /** Removes the conversation, keeping the others in order; false when it was not open. */
+  close(conversationId: string): boolean {
+    const index = this.openConversations.indexOf(conversationId);
+    if (index === -1) return false;
+    this.openConversations.copyWithin(index, index + 1);
+    this.openConversations.pop();
+    this.cached = undefined;
+    return true;
+  }
+
+  /** Puts the agent in each team's roster at its load, or takes it out when it cannot take more. */
+  placeInRosters(): void {
+    const eligible = isEligible(this);
+    const load = this.openConversations.length;
+    for (const { roster, slot } of this.memberships) {
+      if (eligible) roster.place(slot, load);
+      else roster.remove(slot);
+    }
+  }
+
+  removeFromRosters(): void {
+    for (const { roster, slot } of this.memberships) roster.remove(slot);
+  }
+
+  snapshot(): RoutedAgent {
+    return (this.cached ??= {
+      agentId: this.agentId, teams: this.teams, status: this.status,
+      maxConcurrentConversations: this.maxConcurrentConversations,
+      openConversations: [...this.openConversations], revision: this.revision,
+    });
+  }
+}
