@@ -11,6 +11,14 @@ export interface AvailabilityFilter {
 }
 
 interface AgentRow { readonly state: string }
+interface SnapshotRow { readonly position: string; readonly latest_occurred_at: string; readonly agents: string }
+
+/** The whole floor as the read model held it after the event at `position`; no event up to there occurred after `latestOccurredAt`. */
+export interface FloorSnapshot {
+  readonly position: GlobalPosition;
+  readonly latestOccurredAt: string;
+  readonly agents: readonly AgentAvailability[];
+}
 
 /**
  * The current-availability read model in its own SQLite file. It is
@@ -36,6 +44,10 @@ export class AvailabilityReadModel {
         team TEXT NOT NULL, agent_id TEXT NOT NULL, PRIMARY KEY (team, agent_id)
       );
       CREATE TABLE IF NOT EXISTS checkpoints (name TEXT PRIMARY KEY, position TEXT NOT NULL);
+      CREATE TABLE IF NOT EXISTS floor_snapshots (
+        id INTEGER PRIMARY KEY AUTOINCREMENT, position TEXT NOT NULL, latest_occurred_at TEXT NOT NULL, agents TEXT NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS floor_snapshots_by_time ON floor_snapshots (latest_occurred_at);
     `);
     this.statements = {
       get: this.db.prepare<[string], AgentRow>('SELECT state FROM agents WHERE agent_id = ?'),
@@ -48,13 +60,20 @@ export class AvailabilityReadModel {
       byTeamAndStatus: this.db.prepare<[string, string], AgentRow>('SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.status = ? ORDER BY a.agent_id'),
       checkpoint: this.db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
       saveCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
+      insertSnapshot: this.db.prepare('INSERT INTO floor_snapshots (position, latest_occurred_at, agents) VALUES (?, ?, ?)'),
+      // The newest snapshot all of whose events occurred by the instant (ISO-8601 UTC strings sort by time).
+      snapshotBefore: this.db.prepare<[string], SnapshotRow>(
+        'SELECT position, latest_occurred_at, agents FROM floor_snapshots WHERE latest_occurred_at <= ? ORDER BY latest_occurred_at DESC, id DESC LIMIT 1'),
     };
   }
 
   /** Applies one event and moves the checkpoint in the same transaction, so a replay never applies twice. */
   apply(event: PresenceEvent, revision: number, position: GlobalPosition): AgentAvailability | undefined {
     const agentId = event.data.agentId;
-    return this.db.transaction(() => {
+    // Inside a batch (beginBatch) the batch's transaction holds it; alone, its own transaction does.
+    return (this.db.inTransaction ? (body: () => AgentAvailability | undefined) => body() : (body: () => AgentAvailability | undefined) => this.db.transaction(body)())(() => {
+      const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
+      if (latest === undefined || event.metadata.occurredAt > latest) this.statements.saveCheckpoint.run(LATEST_OCCURRED_AT, event.metadata.occurredAt);
       const before = this.get(agentId);
       const presence: AgentPresence = before ? { kind: 'registered', ...before } : initialPresence();
       const after = evolve(presence, event);
@@ -67,7 +86,25 @@ export class AvailabilityReadModel {
         for (const team of view.teams) this.statements.insertTeam.run(team, agentId);
       }
       return view;
-    })();
+    });
+  }
+
+  /**
+   * Starts a batch: the next applies share one transaction until
+   * commitBatch, so a catch-up or a burst pays one commit per batch instead
+   * of one per event. Readers on this connection see the batch at once.
+   */
+  beginBatch(): void {
+    if (!this.db.inTransaction) this.db.exec('BEGIN');
+  }
+
+  commitBatch(): void {
+    if (this.db.inTransaction) this.db.exec('COMMIT');
+  }
+
+  /** Drops an unfinished batch, and the checkpoint with it, so the projection replays it. */
+  rollbackBatch(): void {
+    if (this.db.inTransaction) this.db.exec('ROLLBACK');
   }
 
   get(agentId: string): AgentAvailability | undefined {
@@ -89,9 +126,25 @@ export class AvailabilityReadModel {
     return row ? parsePosition(row.position) : undefined;
   }
 
+  /** Stores the whole floor as it stands now, so point-in-time queries can start here instead of at zero. */
+  snapshotFloor(): void {
+    const position = this.statements.checkpoint.get(CHECKPOINT)?.position;
+    const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
+    if (position === undefined || latest === undefined) return;
+    const agents = this.statements.all.all().map((row) => row.state);
+    this.statements.insertSnapshot.run(position, latest, `[${agents.join(',')}]`);
+  }
+
+  floorSnapshotBefore(at: Date): FloorSnapshot | undefined {
+    const row = this.statements.snapshotBefore.get(at.toISOString());
+    const position = row && parsePosition(row.position);
+    if (!row || !position) return undefined;
+    return { position, latestOccurredAt: row.latest_occurred_at, agents: JSON.parse(row.agents) as AgentAvailability[] };
+  }
+
   /** Forgets everything, for a rebuild from position zero. */
   reset(): void {
-    this.db.exec('DELETE FROM agents; DELETE FROM agent_teams; DELETE FROM checkpoints;');
+    this.db.exec('DELETE FROM agents; DELETE FROM agent_teams; DELETE FROM checkpoints; DELETE FROM floor_snapshots;');
   }
 
   close(): void {
@@ -100,3 +153,5 @@ export class AvailabilityReadModel {
 }
 
 const CHECKPOINT = 'availability';
+/** The latest occurred-at among applied events (kept beside the checkpoint; not a position). */
+const LATEST_OCCURRED_AT = 'latest-occurred-at';

@@ -1,15 +1,16 @@
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import {
-  EVENT_STORE, StreamNotFoundError, formatPosition, type EventStore, type RecordedEvent,
+  EVENT_STORE, StreamNotFoundError, formatPosition, parsePosition, type EventStore, type GlobalPosition, type RecordedEvent,
 } from '@app/event-store';
 import {
-  AGENT_STREAM_PREFIX, DomainError, agentStreamId, floorAt, statusHistory, upcastPresenceEvent,
-  type PositionedPresenceEvent, type PresenceEvent, type StatusHistoryEntry, type TimeRange,
+  AGENT_STREAM_PREFIX, DomainError, FloorReplay, agentStreamId, statusHistory, upcastPresenceEvent,
+  type PositionedPresenceEvent, type StatusHistoryEntry, type TimeRange,
 } from '@app/presence-domain';
 import { availabilityOf, type AgentAvailability } from './agent-availability.js';
 import { AvailabilityReadModel, type AvailabilityFilter } from './availability-read-model.js';
 import { AvailabilityProjection } from './availability-projection.js';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
 
 export class GetAgentQuery extends Query<AgentAvailability> {
   constructor(readonly agentId: string) { super(); }
@@ -77,12 +78,21 @@ export class GetStatusHistoryHandler implements IQueryHandler<GetStatusHistoryQu
 
 const REPLAY_PAGE = 4096;
 
+interface Place {
+  readonly revision: number;
+  readonly position: GlobalPosition;
+}
+
+const fromView = ({ revision, position, ...agent }: AgentAvailability) =>
+  ({ agent: { kind: 'registered' as const, ...agent }, tag: { revision, position: parsePosition(position)! } });
+
 @QueryHandler(GetFloorQuery)
 export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModel: AvailabilityReadModel,
     private readonly projection: AvailabilityProjection,
+    @Inject(PRESENCE_CONFIG) private readonly config: Pick<PresenceConfig, 'floorReplayMaxSkewMs'>,
   ) {}
 
   async execute({ at }: GetFloorQuery): Promise<Floor> {
@@ -93,26 +103,28 @@ export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
     return this.replayedFloor(at);
   }
 
-  /** The floor at a past instant, folded from the whole agent log. */
+  /**
+   * The floor at a past instant, replayed from the log: from the newest floor
+   * snapshot whose events all occurred by then (or from zero), folding page by
+   * page, and stopping once events occurred more than the skew bound after it.
+   */
   private async replayedFloor(at: Date): Promise<Floor> {
-    const positions = new Map<string, { revision: number; position: string }>();
-    const events: PresenceEvent[] = [];
-    let after: RecordedEvent['position'] | undefined;
-    for (;;) {
+    const snapshot = this.readModel.floorSnapshotBefore(at);
+    const replay = new FloorReplay<Place>(at, snapshot?.agents.map(fromView));
+    const stopAfter = at.getTime() + this.config.floorReplayMaxSkewMs;
+    let after = snapshot?.position;
+    for (let reading = true; reading;) {
       const page = await this.store.readAll({ after, maxCount: REPLAY_PAGE, streamPrefixes: [AGENT_STREAM_PREFIX] });
       for (const recorded of page) {
         const event = upcastPresenceEvent(recorded);
-        if (!event || Date.parse(event.metadata.occurredAt) > at.getTime()) continue;
-        events.push(event);
-        positions.set(event.data.agentId, { revision: recorded.revision, position: formatPosition(recorded.position) });
+        if (!event) continue;
+        if (Date.parse(event.metadata.occurredAt) > stopAfter) { reading = false; break; }
+        replay.apply(event, { revision: recorded.revision, position: recorded.position });
       }
       if (page.length < REPLAY_PAGE) break;
       after = page[page.length - 1].position;
     }
-    const agents = floorAt(events, at).map((agent) => {
-      const { revision, position } = positions.get(agent.agentId)!;
-      return availabilityOf(agent, revision, position);
-    });
+    const agents = replay.floor().map(({ agent, tag }) => availabilityOf(agent, tag.revision, formatPosition(tag.position)));
     return { at: at.toISOString(), position: null, agents };
   }
 }
