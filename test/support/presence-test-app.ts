@@ -64,7 +64,8 @@ export const http = async <T = any>(
   url: string, method: string, body?: unknown, headers: Record<string, string> = {},
 ): Promise<JsonResponse<T>> => {
   const who = 'authorization' in headers ? {} : await defaultCaller();
-  const sent = Object.fromEntries(Object.entries({ ...who, ...headers }).filter(([name, value]) => !(name === 'authorization' && value === '')));
+  const sent: Record<string, string> = Object.fromEntries(
+    Object.entries({ ...who, ...headers } as Record<string, string>).filter(([name, value]) => !(name === 'authorization' && value === '')));
   const init: RequestInit = { method, headers: sent };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);

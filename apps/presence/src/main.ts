@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { presenceConfigFrom } from './config/presence-config.js';
 import { createEventStore } from './infrastructure/event-store-factory.js';
 import { createMessageBus } from './infrastructure/message-bus-factory.js';
-import { createHttpApp } from './presence-app.js';
+import { createHttpApp, serve } from './presence-app.js';
 import { PresenceModule } from './presence.module.js';
 
 /** The presence app on its own (production shape: EventStoreDB, Kafka relay in front of routing). */
@@ -15,6 +15,4 @@ const bus = createMessageBus(config);
 class PresenceAppModule {}
 
 const app = await createHttpApp(PresenceAppModule, config);
-await app.listen(config.port, config.host);
-// Printed even with LOG_LEVEL=silent: scripts and tests wait for this line.
-process.stdout.write(`presence: listening on ${await app.getUrl()} with the ${config.eventStore} event store\n`);
+await serve(app, config, (url) => `presence: listening on ${url} with the ${config.eventStore} event store`);

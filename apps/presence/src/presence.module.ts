@@ -3,6 +3,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
+import { instrumentedStore } from './operations/instrumented-event-store.js';
+import { Metrics } from './operations/metrics.js';
 import { PRESENCE_CONFIG, type PresenceConfig } from './config/presence-config.js';
 import { PRESENCE_COMMAND_HANDLERS } from './agents/presence-commands.js';
 import { PresenceCommandRunner } from './agents/presence-command-runner.js';
@@ -27,7 +29,7 @@ export class PresenceModule {
       controllers: [AgentsController, FloorController, FloorFeedController, HealthController],
       providers: [
         { provide: PRESENCE_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useValue: store },
+        { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
         { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(config.dataDir, 'relay.sqlite')) },
         AvailabilityRelay,

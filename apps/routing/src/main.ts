@@ -3,7 +3,7 @@ import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
 import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
 import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
 import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
-import { createHttpApp } from '../../presence/src/presence-app.js';
+import { createHttpApp, serve } from '../../presence/src/presence-app.js';
 import { routingConfigFrom } from './config/routing-config.js';
 import { RoutingModule } from './routing.module.js';
 
@@ -32,6 +32,4 @@ class ConnectionsLifecycle implements OnApplicationShutdown {
 class RoutingAppModule {}
 
 const app = await createHttpApp(RoutingAppModule, config);
-await app.listen(config.port, config.host);
-// Printed even with LOG_LEVEL=silent: scripts and tests wait for this line.
-process.stdout.write(`routing: listening on ${await app.getUrl()} with the ${config.eventStore} event store and the ${config.messageBus} bus\n`);
+await serve(app, config, (url) => `routing: listening on ${url} with the ${config.eventStore} event store and the ${config.messageBus} bus`);

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
+import { instrumentedStore } from '../../presence/src/operations/instrumented-event-store.js';
+import { Metrics } from '../../presence/src/operations/metrics.js';
 import { PresenceCommandRunner } from '../../presence/src/agents/presence-command-runner.js';
 import { ROUTING_CONFIG, type RoutingConfig } from './config/routing-config.js';
 import { ConversationAssignment } from './conversations/conversation-assignment.js';
@@ -33,7 +35,7 @@ export class RoutingModule {
       controllers: [ConversationsController, QueuesController, RoutingHealthController],
       providers: [
         { provide: ROUTING_CONFIG, useValue: config },
-        { provide: EVENT_STORE, useValue: store },
+        { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
         PresenceCommandRunner,
         ConversationCommandRunner,

@@ -3,7 +3,7 @@ import { Module } from '@nestjs/common';
 import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
 import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
 import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
-import { createHttpApp } from '../../presence/src/presence-app.js';
+import { createHttpApp, serve } from '../../presence/src/presence-app.js';
 import { PresenceModule } from '../../presence/src/presence.module.js';
 import { routingConfigFrom } from '../../routing/src/config/routing-config.js';
 import { RoutingModule } from '../../routing/src/routing.module.js';
@@ -19,6 +19,4 @@ const bus = createMessageBus(config);
 class StandaloneModule {}
 
 const app = await createHttpApp(StandaloneModule, config);
-await app.listen(config.port, config.host);
-// Printed even with LOG_LEVEL=silent: scripts and tests wait for this line.
-process.stdout.write(`standalone: listening on ${await app.getUrl()}; data in ${config.dataDir}; event store ${config.eventStore}\n`);
+await serve(app, config, (url) => `standalone: listening on ${url}; data in ${config.dataDir}; event store ${config.eventStore}`);

@@ -41,6 +41,10 @@ export class InProcessMessageBus implements MessageBus {
     return consumer;
   }
 
+  async ping(): Promise<void> {
+    if (this.closed) throw new Error('InProcessMessageBus is closed');
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));

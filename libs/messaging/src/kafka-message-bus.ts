@@ -127,6 +127,12 @@ export class KafkaMessageBus implements MessageBus {
     return ready;
   }
 
+  /** A metadata round trip (describeCluster) on the admin client; a failed connect is retried on the next ping. */
+  async ping(): Promise<void> {
+    const admin = await this.connectedAdmin();
+    await admin.describeCluster();
+  }
+
   async close(): Promise<void> {
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
     const clients = [this.producer, this.admin, this.consumingAdmin];

@@ -47,6 +47,8 @@ export interface MessageBus {
   /** Resolves only when the bus has durably accepted every message (Kafka: acks from all in-sync replicas). */
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   consume(topic: string, handler: MessageHandler, options: ConsumeOptions): Promise<Consumer>;
+  /** Resolves when the bus answers (Kafka: a metadata round trip to the cluster); rejects otherwise. Used by readiness probes. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { countedCommand } from '../operations/command-metrics.js';
+import { Metrics } from '../operations/metrics.js';
 import {
   CommandRunner, EVENT_STORE, formatPosition, type CommandOutcome, type EventStore, type LoadedStream,
 } from '@app/event-store';
@@ -19,12 +21,12 @@ export type PresenceCommandOutcome = CommandOutcome<AgentPresence, PresenceEvent
 export class PresenceCommandRunner {
   private readonly runner: CommandRunner<PresenceCommand, AgentPresence, PresenceEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() private readonly metrics?: Metrics) {
     this.runner = new CommandRunner(store, presenceDecider);
   }
 
   run(command: PresenceCommand): Promise<PresenceCommandOutcome> {
-    return this.runner.run(agentStreamId(command.data.agentId), command);
+    return countedCommand(this.metrics, command.type, () => this.runner.run(agentStreamId(command.data.agentId), command));
   }
 
   load(agentId: string): Promise<LoadedStream<AgentPresence, PresenceEvent>> {

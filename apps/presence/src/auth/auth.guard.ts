@@ -1,4 +1,5 @@
-import { type CanActivate, type ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Injectable, Optional, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Metrics } from '../operations/metrics.js';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import type { Caller } from './caller.js';
@@ -24,16 +25,26 @@ const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]*\.[A-Za-z0-9_-]*)$/;
 /** Every route needs a verified bearer token unless marked @Public(). */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly verifier: TokenVerifier, private readonly reflector: Reflector) {}
+  constructor(private readonly verifier: TokenVerifier, private readonly reflector: Reflector, @Optional() private readonly metrics?: Metrics) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, [context.getHandler(), context.getClass()])) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
-    if (!header) throw new UnauthenticatedError('an Authorization: Bearer token is required');
+    if (!header) throw this.denied('missing', new UnauthenticatedError('an Authorization: Bearer token is required'));
     const match = BEARER.exec(header);
-    if (!match) throw new UnauthenticatedError('the Authorization header must be "Bearer <JWT>"');
-    request.caller = await this.verifier.verify(match[1]);
+    if (!match) throw this.denied('malformed', new UnauthenticatedError('the Authorization header must be "Bearer <JWT>"'));
+    try {
+      request.caller = await this.verifier.verify(match[1]);
+    } catch (error) {
+      throw this.denied(/expired/i.test((error as Error).message) ? 'expired' : 'invalid', error);
+    }
     return true;
+  }
+
+  /** Counts a 401 by reason category (missing, malformed, expired, invalid), never by token. */
+  private denied(reason: string, error: unknown): unknown {
+    this.metrics?.authDenials.inc({ status: '401', action: 'authenticate', reason });
+    return error;
   }
 }

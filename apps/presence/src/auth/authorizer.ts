@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, Optional } from '@nestjs/common';
+import { Metrics } from '../operations/metrics.js';
 import type { Caller } from './caller.js';
 import { ForbiddenError } from './auth-errors.js';
 
@@ -7,8 +8,11 @@ import { ForbiddenError } from './auth-errors.js';
 export class Authorizer {
   private readonly logger = new Logger('Access');
 
+  constructor(@Optional() private readonly metrics?: Metrics) {}
+
   require(allowed: boolean, caller: Caller, action: string, target: string): void {
     if (allowed) return;
+    this.metrics?.authDenials.inc({ status: '403', action, reason: 'forbidden' });
     this.logger.warn(`denied: ${caller.role} ${caller.id} tried to ${action} ${target}`);
     throw new ForbiddenError(caller.id, action, target);
   }

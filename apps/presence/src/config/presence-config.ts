@@ -33,7 +33,23 @@ export interface PresenceConfig {
   readonly rateLimitPerMinute: number;
   /** Live floor feeds one caller may hold open at once. */
   readonly feedConnectionsPerCaller: number;
+  /** JSON log level (pino) on stdout; `silent` turns logs off. */
+  readonly logLevel: LogLevel;
+  /** /health/ready answers 503 while the projection or the relay is this far behind the store (age of the oldest unapplied event). */
+  readonly readyMaxProjectionLagMs: number;
+  /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut. */
+  readonly shutdownTimeoutMs: number;
+  /** The projection stores a floor snapshot after this many agent events; point-in-time floors start from one. */
+  readonly floorSnapshotEvery: number;
+  /**
+   * How far out of order (by occurred-at) events may reach the log: writers'
+   * clock skew plus command latency. A point-in-time replay stops at the first
+   * event that occurred this long after the instant.
+   */
+  readonly floorReplayMaxSkewMs: number;
 }
+
+export type LogLevel = 'silent' | 'error' | 'warn' | 'info' | 'debug';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
@@ -87,8 +103,13 @@ export const presenceConfigFrom = (env: Env): PresenceConfig => {
       audience: env.AUTH_AUDIENCE || 'agent-presence',
       clockToleranceSeconds: integer(env, 'AUTH_CLOCK_SKEW_SECONDS', 30, 0, 300, problems),
     },
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000, problems),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 3000, 1, 100_000_000, problems),
     feedConnectionsPerCaller: integer(env, 'FEED_CONNECTIONS_PER_CALLER', 5, 1, 1000, problems),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, 'info', problems),
+    readyMaxProjectionLagMs: integer(env, 'READY_MAX_PROJECTION_LAG_MS', 5000, 0, 3_600_000, problems),
+    shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000, problems),
+    floorSnapshotEvery: integer(env, 'FLOOR_SNAPSHOT_EVERY', 50_000, 100, 10_000_000, problems),
+    floorReplayMaxSkewMs: integer(env, 'FLOOR_REPLAY_MAX_SKEW_MS', 5 * 60_000, 0, 24 * 3600_000, problems),
   };
   if (config.auth.secret !== undefined && config.auth.secret.length < 32) {
     problems.push('AUTH_JWT_SECRET must be at least 32 characters');

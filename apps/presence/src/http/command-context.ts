@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
 import type { Actor, CommandMetadata } from '@app/presence-domain';
+import type { CorrelatedRequest } from '../operations/correlation.js';
 import { MAX_IDEMPOTENCY_KEY } from './input-limits.js';
 import { InvalidRequestError } from './request-errors.js';
 
@@ -27,6 +28,7 @@ const checkedHeader = (request: Request, name: string): string | undefined => {
  */
 export const commandMetadata = (request: Request, actor: Actor): CommandMetadata => {
   const commandId = checkedHeader(request, 'idempotency-key') ?? randomUUID();
-  const correlationId = checkedHeader(request, 'x-correlation-id') ?? commandId;
+  // The same id the correlation middleware put in the response header and in this request's log lines.
+  const correlationId = checkedHeader(request, 'x-correlation-id') ?? (request as CorrelatedRequest).correlationId ?? commandId;
   return { now: new Date(), actor, commandId, correlationId };
 };

@@ -1,9 +1,12 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type RecordedEvent, type Subscription } from '@app/event-store';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
 import { AvailabilityReadModel } from './availability-read-model.js';
 
 const RESTART_DELAY_MS = 1000;
+/** Events per read-model transaction while catching up; a burst's batch commits as soon as the log pauses. */
+const BATCH_SIZE = 1000;
 
 interface Waiter {
   readonly position: GlobalPosition;
@@ -24,10 +27,14 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   private failure: Error | undefined;
   private restartTimer: NodeJS.Timeout | undefined;
   private stopped = false;
+  private sinceSnapshot = 0;
+  private inBatch = 0;
+  private commitTimer: NodeJS.Immediate | undefined;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModel: AvailabilityReadModel,
+    @Inject(PRESENCE_CONFIG) private readonly config: Pick<PresenceConfig, 'floorSnapshotEvery'>,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -39,6 +46,9 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     this.stopped = true;
     clearTimeout(this.restartTimer);
     await this.subscription?.stop();
+    if (this.commitTimer) clearImmediate(this.commitTimer);
+    this.commitTimer = undefined;
+    this.commitBatch();
     for (const waiter of this.waiters) this.settle(waiter, false);
   }
 
@@ -63,6 +73,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   /** Drops the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
     await this.subscription?.stop();
+    this.commitBatch();
     this.readModel.reset();
     this.start();
     await this.subscription?.caughtUp;
@@ -75,11 +86,42 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
       (recorded) => this.project(recorded),
       { after: this.position, streamPrefixes: [AGENT_STREAM_PREFIX] },
       { onError: (error) => {
+        this.readModel.rollbackBatch();
+        this.inBatch = 0;
         this.failure = error;
         this.logger.error(`availability projection stopped at ${String(this.position?.commit)}: ${error.message}; restarting from its checkpoint`);
         this.scheduleRestart();
       } },
     );
+  }
+
+  /** Commits once the subscription has nothing more to hand over right now. */
+  private commitSoon(): void {
+    this.commitTimer ??= setImmediate(() => {
+      this.commitTimer = undefined;
+      try {
+        this.commitBatch();
+      } catch (error) {
+        void this.failed(error as Error);
+      }
+    });
+  }
+
+  private commitBatch(): void {
+    this.readModel.commitBatch();
+    this.inBatch = 0;
+  }
+
+  /** A failed batch is rolled back with its checkpoint; the subscription restarts from the stored one. */
+  private async failed(error: Error): Promise<void> {
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    this.readModel.rollbackBatch();
+    this.inBatch = 0;
+    this.failure = error;
+    this.logger.error(`availability projection failed to commit: ${error.message}; restarting from its checkpoint`);
+    this.scheduleRestart();
   }
 
   /**
@@ -98,7 +140,16 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
 
   private project(recorded: RecordedEvent): void {
     const event = upcastPresenceEvent(recorded);
-    if (event) this.readModel.apply(event, recorded.revision, recorded.position);
+    if (event) {
+      this.readModel.beginBatch();
+      this.readModel.apply(event, recorded.revision, recorded.position);
+      if (++this.inBatch >= BATCH_SIZE) this.commitBatch();
+      else this.commitSoon();
+      if (++this.sinceSnapshot >= this.config.floorSnapshotEvery) {
+        this.readModel.snapshotFloor();
+        this.sinceSnapshot = 0;
+      }
+    }
     this.position = recorded.position;
     const reached = this.waiters.filter((w) => !isAfter(w.position, this.position));
     for (const waiter of reached) this.settle(waiter, true);

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { Metrics } from '../../../presence/src/operations/metrics.js';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import { DomainError } from '@app/presence-domain';
 import { RoutingError, type Conversation } from '@app/routing-domain';
@@ -23,6 +24,7 @@ export class ConversationAssignment {
     private readonly state: RoutingState,
     private readonly conversations: ConversationCommandRunner,
     private readonly agents: PresenceCommandRunner,
+    @Optional() private readonly metrics?: Metrics,
   ) {}
 
   /** Returns the conversation's state afterwards: assigned, or still queued when nobody can take it. */
@@ -52,6 +54,7 @@ export class ConversationAssignment {
       }, { expectedRevision: revision });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
       this.state.view.noteAssigned(agentId, conversationId);
+      if (outcome.appended > 0) this.metrics?.assignments.inc({ team: conversation.team });
       return outcome.state;
     } catch (error) {
       if (!(error instanceof WrongExpectedRevisionError) && !(error instanceof RoutingError)) throw error;

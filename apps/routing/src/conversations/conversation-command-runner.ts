@@ -1,4 +1,6 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { countedCommand } from '../../../presence/src/operations/command-metrics.js';
+import { Metrics } from '../../../presence/src/operations/metrics.js';
 import {
   CommandRunner, EVENT_STORE, type CommandOutcome, type EventStore, type LoadedStream, type RunOptions,
 } from '@app/event-store';
@@ -13,12 +15,12 @@ export type ConversationOutcome = CommandOutcome<Conversation, ConversationEvent
 export class ConversationCommandRunner {
   private readonly runner: CommandRunner<ConversationCommand, Conversation, ConversationEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore) {
+  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() private readonly metrics?: Metrics) {
     this.runner = new CommandRunner(store, conversationDecider);
   }
 
   run(command: ConversationCommand, options?: RunOptions): Promise<ConversationOutcome> {
-    return this.runner.run(conversationStreamId(command.data.conversationId), command, options);
+    return countedCommand(this.metrics, command.type, () => this.runner.run(conversationStreamId(command.data.conversationId), command, options));
   }
 
   load(conversationId: string): Promise<LoadedStream<Conversation, ConversationEvent>> {
