@@ -18,6 +18,9 @@ describe('the embedded default after kill -9 (a real OS process, SIGKILL mid-loa
   it('keeps every acknowledged command, and its read model equals a rebuild from position zero', async () => {
     running = await spawnApp('standalone', { DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const agents = Array.from({ length: 10 }, (_, i) => `kill9-agent-${i}`);
+    // An agent no load touches: after the restart routing must still know it is online.
+    await http(`${running.url}/v1/agents/kill9-steady`, 'PUT', { displayName: 'steady', teams: ['steady'], maxConcurrentConversations: 2 });
+    await http(`${running.url}/v1/agents/kill9-steady/status`, 'PUT', { status: 'online' });
     for (const id of agents) {
       const response = await http(`${running.url}/v1/agents/${id}`, 'PUT', { displayName: id, teams: ['sales'], maxConcurrentConversations: 2 });
       expect(response.status).toBe(200);
@@ -56,6 +59,17 @@ describe('the embedded default after kill -9 (a real OS process, SIGKILL mid-loa
     } finally {
       await store.close();
     }
+
+    // Routing in the restarted process knows agents that did not change since (its in-process bus started empty).
+    const routed = await http(`${running.url}/v1/conversations`, 'POST', { conversationId: 'after-restart', team: 'steady' });
+    expect(routed.status).toBe(201);
+    const routingDeadline = Date.now() + 10_000;
+    let conversation = routed.body;
+    while (conversation.status !== 'assigned' && Date.now() < routingDeadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      conversation = (await http(`${running.url}/v1/conversations/after-restart`, 'GET')).body;
+    }
+    expect(conversation).toMatchObject({ status: 'assigned', agentId: 'kill9-steady' });
 
     const served = (await http(`${running.url}/v1/agents`, 'GET')).body;
     await running.stop();

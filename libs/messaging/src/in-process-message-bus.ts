@@ -17,6 +17,7 @@ import type {
  * so code tested against it runs unchanged on Kafka.
  */
 export class InProcessMessageBus implements MessageBus {
+  readonly keepsMessagesAcrossRestarts = false;
   private readonly topics = new Map<string, TopicLog>();
   private readonly groups = new Map<string, ConsumerGroup>();
   private readonly consumers = new Set<InProcessConsumer>();

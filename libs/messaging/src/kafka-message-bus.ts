@@ -49,6 +49,7 @@ export class KafkaPublishError extends Error {
  * KafkaTopicConsumer.
  */
 export class KafkaMessageBus implements MessageBus {
+  readonly keepsMessagesAcrossRestarts = true;
   /** Producer and admin: short retries, because publish() owns the deadline. */
   private readonly publishingClient: Kafka;
   /** Consumers: retries long enough to ride out a broker restart of ~10 s. */

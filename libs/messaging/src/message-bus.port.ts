@@ -44,6 +44,12 @@ export interface Consumer {
 }
 
 export interface MessageBus {
+  /**
+   * Whether published messages outlive this process (Kafka: yes; in-process:
+   * no). A publisher that checkpoints must start over against a bus that
+   * forgets, or consumers in the next process never see what came before.
+   */
+  readonly keepsMessagesAcrossRestarts: boolean;
   /** Resolves only when the bus has durably accepted every message (Kafka: acks from all in-sync replicas). */
   publish(topic: string, messages: readonly OutgoingMessage[]): Promise<void>;
   consume(topic: string, handler: MessageHandler, options: ConsumeOptions): Promise<Consumer>;

@@ -1,5 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { generateKeyPair, exportSPKI, SignJWT, UnsecuredJWT } from 'jose';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { generateKeyPair, exportJWK, exportSPKI, SignJWT, UnsecuredJWT } from 'jose';
 import { TokenVerifier } from './token-verifier.js';
 
 const secret = new TextEncoder().encode('a-test-secret-that-is-long-enough-for-hs256');
@@ -45,5 +47,28 @@ describe('verifying bearer tokens', () => {
       .setIssuer(rules.issuer).setAudience(rules.audience).setExpirationTime('1h').sign(privateKey);
     expect(await es.verify(token)).toMatchObject({ id: 'root', role: 'admin', teams: [] });
     await expect(verifier.verify(token)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+  });
+
+  it('verifies RS256 tokens against a JWKS URL (served on loopback)', async () => {
+    const { publicKey, privateKey } = await generateKeyPair('RS256');
+    const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' };
+    const server = createServer((_request, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ keys: [jwk] }));
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/jwks.json`;
+      const jwks = new TokenVerifier({ kind: 'jwks', url }, rules);
+      const token = await new SignJWT({ role: 'supervisor', teams: ['sales'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('sup-1').setIssuer(rules.issuer).setAudience(rules.audience).setExpirationTime('1h').sign(privateKey);
+      expect(await jwks.verify(token)).toMatchObject({ id: 'sup-1', role: 'supervisor', teams: ['sales'] });
+      const other = await generateKeyPair('RS256');
+      const forged = await new SignJWT({ role: 'admin' }).setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('root').setIssuer(rules.issuer).setAudience(rules.audience).setExpirationTime('1h').sign(other.privateKey);
+      await expect(jwks.verify(forged)).rejects.toMatchObject({ code: 'UNAUTHENTICATED' });
+    } finally {
+      server.close();
+    }
   });
 });

@@ -71,7 +71,8 @@ export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicat
   start(): void {
     if (this.subscription) return;
     this.stopping = false;
-    this.published = this.checkpoint.load();
+    // An in-process bus starts empty with every process: publish the whole log again so its consumers (routing) see every agent.
+    this.published = this.bus.keepsMessagesAcrossRestarts ? this.checkpoint.load() : undefined;
     this.subscription = this.store.subscribeToAll(
       (recorded) => this.relay(recorded),
       { after: this.published, streamPrefixes: [AGENT_STREAM_PREFIX] },
