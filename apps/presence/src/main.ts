@@ -1,13 +1,13 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { presenceConfigFrom } from './config/presence-config.js';
+import { configurationOrExit, presenceConfigFrom } from './config/presence-config.js';
 import { createEventStore } from './infrastructure/event-store-factory.js';
 import { createMessageBus } from './infrastructure/message-bus-factory.js';
 import { createHttpApp, serve } from './presence-app.js';
 import { PresenceModule } from './presence.module.js';
 
 /** The presence app on its own (production shape: EventStoreDB, Kafka relay in front of routing). */
-const config = presenceConfigFrom(process.env);
+const [config] = configurationOrExit(() => presenceConfigFrom(process.env));
 const store = await createEventStore(config);
 const bus = createMessageBus(config);
 

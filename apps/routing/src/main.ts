@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
+import { configurationOrExit, presenceConfigFrom } from '../../presence/src/config/presence-config.js';
 import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
 import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
 import { createHttpApp, serve } from '../../presence/src/presence-app.js';
@@ -14,8 +14,7 @@ import { RoutingModule } from './routing.module.js';
  */
 // Alone, routing hears availability only from a broker (the in-process bus has no relay here): Kafka when brokers are given.
 const env = { MESSAGE_BUS: process.env.KAFKA_BROKERS ? 'kafka' : undefined, ...process.env };
-const config = presenceConfigFrom(env);
-const routing = routingConfigFrom(env);
+const [config, routing] = configurationOrExit(() => presenceConfigFrom(env), () => routingConfigFrom(env));
 const store = await createEventStore(config);
 const bus = createMessageBus(config);
 

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { presenceConfigFrom } from '../../presence/src/config/presence-config.js';
+import { configurationOrExit, presenceConfigFrom } from '../../presence/src/config/presence-config.js';
 import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
 import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
 import { createHttpApp, serve } from '../../presence/src/presence-app.js';
@@ -9,8 +9,7 @@ import { routingConfigFrom } from '../../routing/src/config/routing-config.js';
 import { RoutingModule } from '../../routing/src/routing.module.js';
 
 /** The embedded default: everything in one process on SQLite under DATA_DIR, no server needed. */
-const config = presenceConfigFrom(process.env);
-const routing = routingConfigFrom(process.env);
+const [config, routing] = configurationOrExit(() => presenceConfigFrom(process.env), () => routingConfigFrom(process.env));
 const store = await createEventStore(config);
 const bus = createMessageBus(config);
 

@@ -128,3 +128,25 @@ export const presenceConfigFrom = (env: Env): PresenceConfig => {
 };
 
 export const PRESENCE_CONFIG = Symbol('PresenceConfig');
+
+/**
+ * Reads each configuration at start; if any setting is bad, prints every
+ * problem of every reader, one per line, without a stack trace, and exits 2.
+ */
+export const configurationOrExit = <T extends unknown[]>(...readers: { [K in keyof T]: () => T[K] }): T => {
+  const problems: string[] = [];
+  const configs = readers.map((read) => {
+    try {
+      return read();
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+      return undefined;
+    }
+  });
+  if (problems.length > 0) {
+    process.stderr.write(`${new ConfigError(problems).message}\n`);
+    process.exit(2);
+  }
+  return configs as T;
+};
