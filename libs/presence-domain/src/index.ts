@@ -5,6 +5,7 @@ export * from './agent-status.js';
 export * from './decide.js';
 export * from './domain-error.js';
 export * from './floor.js';
+export * from './message-envelopes.js';
 export * from './presence-commands.js';
 export * from './presence-events.js';
 export * from './status-history.js';

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { AgentProfile } from './agent-profile.js';
 import type { AgentStatus } from './agent-status.js';
+import type { CommandOf } from './message-envelopes.js';
 import type { ConversationReleaseReason } from './presence-events.js';
 
 /** Everything impure a decision needs comes in here, so decide stays a pure function. */
@@ -12,22 +13,16 @@ export interface CommandMetadata {
   readonly correlationId: string;
 }
 
-interface PresenceCommandOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: CommandMetadata;
-}
-
 /** Registers the agent, or changes its profile when it is registered already. */
-export type PutAgentProfile = PresenceCommandOf<'PutAgentProfile', { readonly agentId: string } & AgentProfile>;
+export type PutAgentProfile = CommandOf<'PutAgentProfile', { readonly agentId: string } & AgentProfile>;
 
-export type SetAgentStatus = PresenceCommandOf<'SetAgentStatus', {
+export type SetAgentStatus = CommandOf<'SetAgentStatus', {
   readonly agentId: string;
   readonly status: AgentStatus;
   readonly reason?: string;
 }>;
 
-export type OverrideAgentStatus = PresenceCommandOf<'OverrideAgentStatus', {
+export type OverrideAgentStatus = CommandOf<'OverrideAgentStatus', {
   readonly agentId: string;
   readonly status: AgentStatus;
   readonly reason: string;
@@ -35,13 +30,13 @@ export type OverrideAgentStatus = PresenceCommandOf<'OverrideAgentStatus', {
 }>;
 
 /** The routing service asks the agent to take a conversation: only if online, in the team and under capacity. */
-export type AcceptConversation = PresenceCommandOf<'AcceptConversation', {
+export type AcceptConversation = CommandOf<'AcceptConversation', {
   readonly agentId: string;
   readonly conversationId: string;
   readonly team: string;
 }>;
 
-export type ReleaseConversation = PresenceCommandOf<'ReleaseConversation', {
+export type ReleaseConversation = CommandOf<'ReleaseConversation', {
   readonly agentId: string;
   readonly conversationId: string;
   readonly reason: ConversationReleaseReason;

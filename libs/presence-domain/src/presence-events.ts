@@ -1,5 +1,6 @@
 import type { Actor } from './actor.js';
 import type { AgentStatus } from './agent-status.js';
+import type { EventOf } from './message-envelopes.js';
 
 /** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
 export const PRESENCE_EVENT_SCHEMA_VERSION = 1;
@@ -14,20 +15,14 @@ export interface EventMetadata {
   readonly correlationId: string;
 }
 
-interface PresenceEventOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: EventMetadata;
-}
-
-export type AgentRegistered = PresenceEventOf<'AgentRegistered', {
+export type AgentRegistered = EventOf<'AgentRegistered', {
   readonly agentId: string;
   readonly displayName: string;
   readonly teams: readonly string[];
   readonly maxConcurrentConversations: number;
 }>;
 
-export type AgentProfileChanged = PresenceEventOf<'AgentProfileChanged', {
+export type AgentProfileChanged = EventOf<'AgentProfileChanged', {
   readonly agentId: string;
   readonly displayName: string;
   readonly teams: readonly string[];
@@ -35,7 +30,7 @@ export type AgentProfileChanged = PresenceEventOf<'AgentProfileChanged', {
 }>;
 
 /** Set by the agent itself. */
-export type AgentStatusChanged = PresenceEventOf<'AgentStatusChanged', {
+export type AgentStatusChanged = EventOf<'AgentStatusChanged', {
   readonly agentId: string;
   readonly from: AgentStatus;
   readonly to: AgentStatus;
@@ -43,7 +38,7 @@ export type AgentStatusChanged = PresenceEventOf<'AgentStatusChanged', {
 }>;
 
 /** Set by a supervisor for the agent; the reason and the supervisor are mandatory. */
-export type AgentStatusOverridden = PresenceEventOf<'AgentStatusOverridden', {
+export type AgentStatusOverridden = EventOf<'AgentStatusOverridden', {
   readonly agentId: string;
   readonly from: AgentStatus;
   readonly to: AgentStatus;
@@ -52,7 +47,7 @@ export type AgentStatusOverridden = PresenceEventOf<'AgentStatusOverridden', {
 }>;
 
 /** The routing service gave the agent a conversation; written to the agent's stream so capacity and status guard it. */
-export type AgentConversationAssigned = PresenceEventOf<'AgentConversationAssigned', {
+export type AgentConversationAssigned = EventOf<'AgentConversationAssigned', {
   readonly agentId: string;
   readonly conversationId: string;
   readonly team: string;
@@ -61,7 +56,7 @@ export type AgentConversationAssigned = PresenceEventOf<'AgentConversationAssign
 export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere';
 
 /** The conversation no longer counts against the agent's capacity. */
-export type AgentConversationReleased = PresenceEventOf<'AgentConversationReleased', {
+export type AgentConversationReleased = EventOf<'AgentConversationReleased', {
   readonly agentId: string;
   readonly conversationId: string;
   readonly reason: ConversationReleaseReason;

@@ -1,29 +1,23 @@
-import type { CommandMetadata } from '@app/presence-domain';
+import type { CommandOf } from '@app/presence-domain';
 
-interface ConversationCommandOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: CommandMetadata;
-}
-
-export type QueueConversation = ConversationCommandOf<'QueueConversation', {
+export type QueueConversation = CommandOf<'QueueConversation', {
   readonly conversationId: string;
   readonly team: string;
   readonly priority: number;
 }>;
 
-export type AssignConversation = ConversationCommandOf<'AssignConversation', {
+export type AssignConversation = CommandOf<'AssignConversation', {
   readonly conversationId: string;
   readonly agentId: string;
 }>;
 
-export type TransferConversation = ConversationCommandOf<'TransferConversation', {
+export type TransferConversation = CommandOf<'TransferConversation', {
   readonly conversationId: string;
   readonly toTeam: string;
   readonly reason?: string;
 }>;
 
-export type CloseConversation = ConversationCommandOf<'CloseConversation', {
+export type CloseConversation = CommandOf<'CloseConversation', {
   readonly conversationId: string;
 }>;
 

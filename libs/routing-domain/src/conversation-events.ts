@@ -1,29 +1,23 @@
-import type { EventMetadata } from '@app/presence-domain';
+import type { EventOf } from '@app/presence-domain';
 
 export const CONVERSATION_EVENT_SCHEMA_VERSION = 1;
 export const CONVERSATION_STREAM_PREFIX = 'conversation-';
 export const conversationStreamId = (conversationId: string): string => `${CONVERSATION_STREAM_PREFIX}${conversationId}`;
 
-interface ConversationEventOf<Type extends string, Data> {
-  readonly type: Type;
-  readonly data: Data;
-  readonly metadata: EventMetadata;
-}
-
-export type ConversationQueued = ConversationEventOf<'ConversationQueued', {
+export type ConversationQueued = EventOf<'ConversationQueued', {
   readonly conversationId: string;
   readonly team: string;
   /** Higher goes first; equal priorities go oldest first. */
   readonly priority: number;
 }>;
 
-export type ConversationAssigned = ConversationEventOf<'ConversationAssigned', {
+export type ConversationAssigned = EventOf<'ConversationAssigned', {
   readonly conversationId: string;
   readonly team: string;
   readonly agentId: string;
 }>;
 
-export type ConversationTransferred = ConversationEventOf<'ConversationTransferred', {
+export type ConversationTransferred = EventOf<'ConversationTransferred', {
   readonly conversationId: string;
   readonly fromTeam: string;
   readonly toTeam: string;
@@ -32,7 +26,7 @@ export type ConversationTransferred = ConversationEventOf<'ConversationTransferr
   readonly reason: string | null;
 }>;
 
-export type ConversationClosed = ConversationEventOf<'ConversationClosed', {
+export type ConversationClosed = EventOf<'ConversationClosed', {
   readonly conversationId: string;
   readonly team: string;
   readonly agentId: string | null;
