@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { floorAt, upcastPresenceEvent, type PresenceEvent } from '@app/presence-domain';
 import { registerAgent, setStatus, overrideStatus } from './support/presence-scenarios.js';
+import { AvailabilityReadModel } from '../apps/presence/src/read-model/availability-read-model.js';
 import { http, startPresenceTestApp, type PresenceTestApp } from './support/presence-test-app.js';
 
 /**
@@ -32,6 +33,8 @@ describe('the floor at past instants, with floor snapshots every 100 events', ()
     }
     const events: PresenceEvent[] = (await app.store.readAll({ streamPrefixes: ['agent-'] })).flatMap((r) => upcastPresenceEvent(r) ?? []);
     expect(events.length).toBeGreaterThan(250);
+    // The later instants must be served from a snapshot, or this test would only prove the full replay.
+    expect(app.app.get(AvailabilityReadModel).floorSnapshotBefore(instants.at(-1)!)).toBeDefined();
     for (const at of instants) {
       const expected = floorAt(events, at).map((a) => [a.agentId, a.status, a.setBy]);
       const served = (await http(`${app.url}/v1/floor?at=${at.toISOString()}`, 'GET')).body.agents

@@ -9,21 +9,21 @@ export class TooManyFeedsError extends HttpException {
 
 /** Counts open feeds per caller. */
 export class FeedConnections {
-  private readonly open_ = new Map<string, number>();
+  private readonly openByCaller = new Map<string, number>();
 
   constructor(private readonly limitPerCaller: number) {}
 
   /** Registers a connection; returns its release. Throws when the caller is at the limit. */
   open(callerId: string): () => void {
-    const count = this.open_.get(callerId) ?? 0;
+    const count = this.openByCaller.get(callerId) ?? 0;
     if (count >= this.limitPerCaller) throw new TooManyFeedsError(this.limitPerCaller);
-    this.open_.set(callerId, count + 1);
+    this.openByCaller.set(callerId, count + 1);
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      const left = (this.open_.get(callerId) ?? 1) - 1;
-      if (left === 0) this.open_.delete(callerId); else this.open_.set(callerId, left);
+      const left = (this.openByCaller.get(callerId) ?? 1) - 1;
+      if (left === 0) this.openByCaller.delete(callerId); else this.openByCaller.set(callerId, left);
     };
   }
 }

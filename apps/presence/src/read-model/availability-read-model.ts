@@ -70,8 +70,7 @@ export class AvailabilityReadModel {
   /** Applies one event and moves the checkpoint in the same transaction, so a replay never applies twice. */
   apply(event: PresenceEvent, revision: number, position: GlobalPosition): AgentAvailability | undefined {
     const agentId = event.data.agentId;
-    // Inside a batch (beginBatch) the batch's transaction holds it; alone, its own transaction does.
-    return (this.db.inTransaction ? (body: () => AgentAvailability | undefined) => body() : (body: () => AgentAvailability | undefined) => this.db.transaction(body)())(() => {
+    const body = (): AgentAvailability | undefined => {
       const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
       if (latest === undefined || event.metadata.occurredAt > latest) this.statements.saveCheckpoint.run(LATEST_OCCURRED_AT, event.metadata.occurredAt);
       const before = this.get(agentId);
@@ -86,7 +85,9 @@ export class AvailabilityReadModel {
         for (const team of view.teams) this.statements.insertTeam.run(team, agentId);
       }
       return view;
-    });
+    };
+    // Inside a batch (beginBatch) the batch's transaction holds it; alone, its own transaction does.
+    return this.db.inTransaction ? body() : this.db.transaction(body)();
   }
 
   /**
