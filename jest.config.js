@@ -1,6 +1,9 @@
 // jest 30 in ESM mode (Nest 12 is ESM only); @swc/jest reads .swcrc, so tests
 // are compiled exactly like the build.
 const aliases = {
+  '^@app/kernel$': '<rootDir>/libs/kernel/src/index.ts',
+  '^@app/kernel/testing$': '<rootDir>/libs/kernel/src/testing/index.ts',
+  '^@app/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@app/presence-domain$': '<rootDir>/libs/presence-domain/src/index.ts',
   '^@app/routing-domain$': '<rootDir>/libs/routing-domain/src/index.ts',
   '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',

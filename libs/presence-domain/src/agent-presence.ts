@@ -1,5 +1,5 @@
 import type { AgentProfile } from './agent-profile.js';
-import type { AgentStatus } from './agent-status.js';
+import type { AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
 /** Who put the agent in its current status, and why. */

@@ -1,22 +1,13 @@
+import { eventMetadataOf } from '@app/kernel';
 import { agentProfile, sameProfile } from './agent-profile.js';
 import type { AgentPresence, RegisteredAgent } from './agent-presence.js';
 import { DomainError } from './domain-error.js';
 import type {
   AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus,
 } from './presence-commands.js';
-import {
-  PRESENCE_EVENT_SCHEMA_VERSION,
-  type EventMetadata,
-  type PresenceEvent,
-} from './presence-events.js';
+import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
 
-const metadataFor = (command: PresenceCommand): EventMetadata => ({
-  schemaVersion: PRESENCE_EVENT_SCHEMA_VERSION,
-  occurredAt: command.metadata.now.toISOString(),
-  actor: command.metadata.actor,
-  causationId: command.metadata.commandId,
-  correlationId: command.metadata.correlationId,
-});
+const metadataFor = (command: PresenceCommand) => eventMetadataOf(command, PRESENCE_EVENT_SCHEMA_VERSION);
 
 const registered = (state: AgentPresence, agentId: string): RegisteredAgent => {
   if (state.kind !== 'registered') throw new DomainError('AGENT_NOT_FOUND', `agent ${agentId} is not registered`, 'agentId');

@@ -1,4 +1,6 @@
-/** Every rule violation has a code the HTTP edge maps to a status; no message matching. */
+import { CodedError } from '@app/kernel';
+
+/** Every rule violation of an agent's presence has a code the HTTP edge maps to a status; no message matching. */
 export type DomainErrorCode =
   | 'AGENT_NOT_FOUND'
   | 'INVALID_PROFILE'
@@ -8,14 +10,4 @@ export type DomainErrorCode =
   | 'AGENT_NOT_IN_TEAM'
   | 'AGENT_AT_CAPACITY';
 
-export class DomainError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    /** The input field the error is about, when there is one. */
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'DomainError';
-  }
-}
+export class DomainError extends CodedError<DomainErrorCode> {}

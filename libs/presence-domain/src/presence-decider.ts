@@ -1,6 +1,11 @@
-import { evolve, initialPresence } from './agent-presence.js';
+import type { Decider } from '@app/kernel';
+import { evolve, initialPresence, type AgentPresence } from './agent-presence.js';
 import { decide } from './decide.js';
+import type { PresenceCommand } from './presence-commands.js';
+import type { PresenceEvent } from './presence-events.js';
 import { upcastPresenceEvent } from './upcast-presence-event.js';
 
 /** Everything a command runner needs to drive an agent stream, in one value. */
-export const presenceDecider = { initialState: initialPresence, evolve, decide, read: upcastPresenceEvent };
+export const presenceDecider: Decider<PresenceCommand, AgentPresence, PresenceEvent> = {
+  initialState: initialPresence, evolve, decide, read: upcastPresenceEvent,
+};

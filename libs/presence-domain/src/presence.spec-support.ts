@@ -1,28 +1,14 @@
-/** Given/when/then over decide and evolve, so specs read like the product's rules. */
-import { expect } from '@jest/globals';
+/** Given/when/then over the presence decider, and builders of its commands and events, so specs read like the rules. */
+import type { Actor, AgentStatus, CommandMetadata } from '@app/kernel';
+import { deciderSpecification } from '@app/kernel/testing';
 import { initialPresence, replay, type AgentPresence } from './agent-presence.js';
-import { decide } from './decide.js';
-import type { Actor } from './actor.js';
-import type { AgentStatus } from './agent-status.js';
-import type { CommandMetadata, PresenceCommand } from './presence-commands.js';
+import type { PresenceCommand } from './presence-commands.js';
+import { presenceDecider } from './presence-decider.js';
 import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
 
-export const given = (past: PresenceEvent[]) => ({
-  when: (command: PresenceCommand) => ({
-    then: (expected: PresenceEvent[]): void => {
-      expect(decide(command, replay(past))).toEqual(expected);
-    },
-    thenThrows: (code: string): void => {
-      expect(() => decide(command, replay(past))).toThrow(expect.objectContaining({ code }) as unknown as Error);
-    },
-    thenState: (check: (state: AgentPresence) => void): void => {
-      const state = replay(past);
-      check(replay(decide(command, state), state));
-    },
-  }),
-});
+export const given = deciderSpecification(presenceDecider);
 
 export const stateAfter = (events: PresenceEvent[]): AgentPresence => replay(events, initialPresence());
 

@@ -1,4 +1,4 @@
-import type { AgentStatus } from './agent-status.js';
+import type { AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
 /** A presence event with where the store put it; the domain treats the position as opaque text. */

@@ -1,3 +1,5 @@
+import { CodedError } from '@app/kernel';
+
 export type RoutingErrorCode =
   | 'CONVERSATION_NOT_FOUND'
   | 'CONVERSATION_EXISTS'
@@ -5,9 +7,5 @@ export type RoutingErrorCode =
   | 'CONVERSATION_CLOSED'
   | 'CONVERSATION_NOT_ASSIGNED';
 
-export class RoutingError extends Error {
-  constructor(readonly code: RoutingErrorCode, message: string, readonly field?: string) {
-    super(message);
-    this.name = 'RoutingError';
-  }
-}
+/** A conversation rule violation, with a code the HTTP edge maps to a status. */
+export class RoutingError extends CodedError<RoutingErrorCode> {}

@@ -1,4 +1,4 @@
-import type { Actor } from '@app/presence-domain';
+import type { Actor } from '@app/kernel';
 
 /** Who is calling, as the verified token says. */
 export const ROLES = ['agent', 'supervisor', 'admin', 'service'] as const;

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Request } from 'express';
-import type { Actor, CommandMetadata } from '@app/presence-domain';
+import type { Actor, CommandMetadata } from '@app/kernel';
 import type { CorrelatedRequest } from '../operations/correlation.js';
 import { MAX_IDEMPOTENCY_KEY } from './input-limits.js';
 import { InvalidRequestError } from './request-errors.js';

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min,
 } from 'class-validator';
-import { AGENT_STATUSES, type AgentStatus } from '@app/presence-domain';
+import { AGENT_STATUSES, type AgentStatus } from '@app/kernel';
 import { MAX_CONCURRENT_CONVERSATIONS, MAX_DISPLAY_NAME, MAX_REASON, MAX_TEAMS, SLUG, SLUG_RULE } from './input-limits.js';
 
 export class AgentProfileBody {

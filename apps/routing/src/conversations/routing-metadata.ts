@@ -1,4 +1,4 @@
-import type { Actor, CommandMetadata } from '@app/presence-domain';
+import type { Actor, CommandMetadata } from '@app/kernel';
 
 export const ROUTING_ACTOR: Actor = { kind: 'service', id: 'routing' };
 
