@@ -3,7 +3,8 @@ import type { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, NewEvent } from '@app/event-store';
 import { type AgentStatus, type CommandMetadata } from '@app/kernel';
 import { agentStreamId } from '@app/presence-domain';
-import { PutAgentProfileCommand, SetAgentStatusCommand } from '../apps/presence/src/agents/presence-commands.js';
+import { PutAgentProfileCommand } from '../apps/presence/src/agents/put-profile/put-profile.handler.js';
+import { SetAgentStatusCommand } from '../apps/presence/src/agents/set-status/set-status.handler.js';
 import type { KeepAliveClient } from './http-client.js';
 
 /**

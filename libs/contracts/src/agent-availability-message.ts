@@ -19,7 +19,8 @@ export interface AgentAvailabilityMessage {
   readonly maxConcurrentConversations: number;
   readonly status: AvailabilityStatus;
   readonly since: string;
-  readonly setBy: { readonly kind: 'registration' | 'agent' | 'supervisor'; readonly id?: string; readonly reason?: string | null };
+  /** Who set the status: `registration`, or the real actor's kind (`agent`, `supervisor`, `admin`, `service`, `system`). */
+  readonly setBy: { readonly kind: string; readonly id?: string; readonly reason?: string | null };
   readonly openConversations: readonly string[];
   /** Revision of the agent's stream: per-agent order, used to drop stale and repeated messages. */
   readonly revision: number;
@@ -68,3 +69,6 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (problems.length > 0) throw new InvalidMessageError(`bad or missing ${problems.join(', ')}`);
   return value as unknown as AgentAvailabilityMessage;
 };
+
+/** How the availability topic is created: compacted (the latest message per agent alone rebuilds the floor), keyed by agent. */
+export const AVAILABILITY_TOPIC_SETTINGS = { partitions: 6, compacted: true } as const;

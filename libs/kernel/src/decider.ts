@@ -28,3 +28,11 @@ export interface Decider<Command extends IdentifiedCommand, State, Event extends
   readonly decide: (command: Command, state: State) => readonly Event[];
   readonly read: (stored: StoredEvent) => Event | undefined;
 }
+
+/** A decider that also names its streams: one per entity (`agent-<id>`, `conversation-<id>`). */
+export interface StreamDecider<Command extends IdentifiedCommand, State, Event extends CausedEvent> extends Decider<Command, State, Event> {
+  /** The stream a command acts on. */
+  readonly streamOf: (command: Command) => string;
+  /** The stream of an entity, by its id. */
+  readonly streamId: (entityId: string) => string;
+}

@@ -1,12 +1,14 @@
 import type { AgentProfile } from './agent-profile.js';
-import type { AgentStatus } from '@app/kernel';
+import type { ActorKind, AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
-/** Who put the agent in its current status, and why. */
+/**
+ * Who put the agent in its current status, and why: the real actor of the
+ * change (an admin who sets an agent's status is an admin, not the agent).
+ */
 export type StatusSetter =
   | { readonly kind: 'registration' }
-  | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null }
-  | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string };
+  | { readonly kind: ActorKind; readonly id: string; readonly reason: string | null };
 
 export type AgentPresence =
   | { readonly kind: 'unregistered' }
@@ -50,13 +52,13 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'agent', id: event.metadata.actor.id, reason: event.data.reason },
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: event.data.reason },
       };
     case 'AgentStatusOverridden':
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason },
+        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId, reason: event.data.reason },
       };
     case 'AgentConversationAssigned':
       if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;

@@ -41,8 +41,8 @@ const overrideStatus = (command: OverrideAgentStatus, state: AgentPresence): Pre
   if (reason.length === 0) throw new DomainError('OVERRIDE_REASON_REQUIRED', 'an override needs a reason', 'reason');
   if (supervisorId.length === 0) throw new DomainError('SUPERVISOR_REQUIRED', 'an override needs the supervisor who made it', 'supervisorId');
   const agent = registered(state, command.data.agentId);
-  const alreadyInForce = agent.status === command.data.status && agent.setBy.kind === 'supervisor'
-    && agent.setBy.id === supervisorId && agent.setBy.reason === reason;
+  const alreadyInForce = agent.status === command.data.status && agent.setBy.kind !== 'registration'
+    && agent.setBy.kind === command.metadata.actor.kind && agent.setBy.id === supervisorId && agent.setBy.reason === reason;
   if (alreadyInForce) return [];
   return [{
     type: 'AgentStatusOverridden',

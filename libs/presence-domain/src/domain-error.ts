@@ -1,13 +1,20 @@
-import { CodedError } from '@app/kernel';
+import { CodedError, type ErrorKind } from '@app/kernel';
+
+const KINDS = {
+  AGENT_NOT_FOUND: 'not-found',
+  INVALID_PROFILE: 'invalid',
+  OVERRIDE_REASON_REQUIRED: 'invalid',
+  SUPERVISOR_REQUIRED: 'invalid',
+  AGENT_NOT_AVAILABLE: 'conflict',
+  AGENT_NOT_IN_TEAM: 'conflict',
+  AGENT_AT_CAPACITY: 'conflict',
+} as const satisfies Record<string, ErrorKind>;
 
 /** Every rule violation of an agent's presence has a code the HTTP edge maps to a status; no message matching. */
-export type DomainErrorCode =
-  | 'AGENT_NOT_FOUND'
-  | 'INVALID_PROFILE'
-  | 'OVERRIDE_REASON_REQUIRED'
-  | 'SUPERVISOR_REQUIRED'
-  | 'AGENT_NOT_AVAILABLE'
-  | 'AGENT_NOT_IN_TEAM'
-  | 'AGENT_AT_CAPACITY';
+export type DomainErrorCode = keyof typeof KINDS;
 
-export class DomainError extends CodedError<DomainErrorCode> {}
+export class DomainError extends CodedError<DomainErrorCode> {
+  get kind(): ErrorKind {
+    return KINDS[this.code];
+  }
+}

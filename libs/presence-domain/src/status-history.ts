@@ -1,4 +1,4 @@
-import type { AgentStatus } from '@app/kernel';
+import type { ActorKind, AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
 /** A presence event with where the store put it; the domain treats the position as opaque text. */
@@ -14,7 +14,8 @@ export interface StatusHistoryEntry {
   readonly from: AgentStatus;
   readonly to: AgentStatus;
   readonly reason: string | null;
-  readonly setBy: { readonly kind: 'agent' | 'supervisor'; readonly id: string };
+  /** The real actor of the change: the agent, a supervisor, an admin, a service or the system. */
+  readonly setBy: { readonly kind: ActorKind; readonly id: string };
   readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden';
   readonly eventId: string;
   readonly position: string;
@@ -38,12 +39,12 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
     case 'AgentStatusChanged':
       return {
         at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
-        setBy: { kind: 'agent', id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentStatusOverridden':
       return {
         at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
-        setBy: { kind: 'supervisor', id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
+        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentRegistered':
     case 'AgentProfileChanged':

@@ -1,9 +1,10 @@
-import type { Decider } from '@app/kernel';
+import type { StreamDecider } from '@app/kernel';
 import type { ConversationCommand } from './conversation-commands.js';
-import { readConversationEvent, type ConversationEvent } from './conversation-events.js';
+import { conversationStreamId, readConversationEvent, type ConversationEvent } from './conversation-events.js';
 import { decideConversation, evolveConversation, initialConversation, type Conversation } from './conversation.js';
 
 /** Everything a command runner needs to drive a conversation stream, in one value. */
-export const conversationDecider: Decider<ConversationCommand, Conversation, ConversationEvent> = {
+export const conversationDecider: StreamDecider<ConversationCommand, Conversation, ConversationEvent> = {
   initialState: initialConversation, evolve: evolveConversation, decide: decideConversation, read: readConversationEvent,
+  streamOf: (command) => conversationStreamId(command.data.conversationId), streamId: conversationStreamId,
 };
