@@ -27,6 +27,8 @@ export default {
     {
       ...base,
       displayName: 'e2e',
+      // Real servers, brokers and processes on a 2-core machine: a hook or test may wait on a busy CPU, never on a fixed clock.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'],
       // One real Kafka broker for the run (skipped when KAFKA_BROKERS is set); the unit project never needs one.
       globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

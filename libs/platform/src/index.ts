@@ -31,3 +31,4 @@ export * from './observability/metrics.js';
 export * from './observability/request-log.js';
 export * from './inputs/checkpointed-subscriber.js';
 export * from './inputs/restarting-input.js';
+export * from './http/event-stream.js';

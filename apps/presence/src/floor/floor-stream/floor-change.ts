@@ -24,7 +24,3 @@ export const floorChangeOf = (recorded: RecordedEvent, event: PresenceEvent): Fl
   actor: event.metadata.actor,
   data: event.data,
 });
-
-/** text/event-stream framing: the id is the log position, so Last-Event-ID resumes exactly there. */
-export const serverSentEvent = (change: FloorChange): string =>
-  `id: ${change.position}\nevent: ${change.type}\ndata: ${JSON.stringify(change)}\n\n`;

@@ -4,12 +4,10 @@ import type { Request, Response } from 'express';
 import { EVENT_STORE, parsePosition, type EventStore, type GlobalPosition } from '@app/event-store';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
 import {
-  APP_CONFIG, Authorizer, CurrentCaller, FeedConnections, InvalidRequestError, accessPolicy, type AppConfig, type Caller,
+  APP_CONFIG, Authorizer, CurrentCaller, FeedConnections, InvalidRequestError, accessPolicy, openEventStream, type AppConfig, type Caller,
 } from '@app/platform';
 import { AvailabilityReadModel } from '../../read-model/availability-read-model.js';
-import { floorChangeOf, serverSentEvent } from './floor-change.js';
-
-const HEARTBEAT_MS = 15_000;
+import { floorChangeOf } from './floor-change.js';
 
 /**
  * Server-sent events of every availability change the caller may see. Each
@@ -46,37 +44,26 @@ export class FloorStreamHttp {
     this.authorizer.require(accessPolicy.watchFloor(caller), caller, 'watch', 'the floor');
     const after = await this.startPosition(lastEventId ?? afterParam);
     const release = this.connections.open(caller.id);
-    response.status(200).set({
-      'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
-      'X-Accel-Buffering': 'no',
+    let subscription: { stop(): Promise<void> } | undefined;
+    const stream = openEventStream(request, response, caller, () => {
+      release();
+      void subscription?.stop();
     });
-    response.flushHeaders();
-    response.write('retry: 2000\n\n');
-    const subscription = this.store.subscribeToAll(
+    subscription = this.store.subscribeToAll(
       (recorded) => {
         const event = upcastPresenceEvent(recorded);
         if (!event) return;
         const teams = this.readModel.get(event.data.agentId)?.teams ?? [];
-        if (accessPolicy.seesAgent(caller, event.data.agentId, teams)) response.write(serverSentEvent(floorChangeOf(recorded, event)));
+        if (!accessPolicy.seesAgent(caller, event.data.agentId, teams)) return;
+        const change = floorChangeOf(recorded, event);
+        stream.send({ id: change.position, event: change.type, data: change });
       },
       { after, streamPrefixes: [AGENT_STREAM_PREFIX] },
       { onError: (error) => {
         this.logger.error(`floor feed subscription failed: ${error.message}`);
-        response.end();
+        stream.end();
       } },
     );
-    const heartbeat = setInterval(() => response.write(': heartbeat\n\n'), HEARTBEAT_MS);
-    // The token's expiry ends the feed; the client reconnects with a fresh token and its Last-Event-ID.
-    const expiry = caller.expiresAt === undefined ? undefined
-      : setTimeout(() => response.end('event: token-expired\ndata: {}\n\n'), Math.max(0, caller.expiresAt - Date.now()));
-    request.on('close', () => {
-      clearInterval(heartbeat);
-      clearTimeout(expiry);
-      release();
-      void subscription.stop();
-    });
   }
 
   /** A client's resume point, or the head of the log for a new watcher. */
