@@ -17,6 +17,7 @@ import { AvailabilityReadModel } from './read-model/availability-read-model.js';
 import { PRESENCE_QUERY_HANDLERS } from './read-model/presence-queries.js';
 import { StoreLifecycle } from './infrastructure/store-lifecycle.js';
 import { AvailabilityRelay } from './relay/availability-relay.js';
+import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
 
 @Module({})
@@ -25,7 +26,7 @@ export class PresenceModule {
   static forRoot(config: PresenceConfig, { store, bus }: { store: EventStore; bus: MessageBus }): DynamicModule {
     return {
       module: PresenceModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ConsoleModule],
       controllers: [AgentsController, FloorController, FloorFeedController, HealthController],
       providers: [
         { provide: PRESENCE_CONFIG, useValue: config },
