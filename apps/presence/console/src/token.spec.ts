@@ -1,6 +1,6 @@
 import { callerOfToken } from './token.js';
 
-const segment = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+const segment = (value: unknown) => btoa(JSON.stringify(value)).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 const tokenWith = (claims: unknown) => `${segment({ alg: 'HS256' })}.${segment(claims)}.signature`;
 const NOW = Date.parse('2026-03-01T10:00:00Z');
 

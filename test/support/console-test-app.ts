@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Module } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { presenceConfigFrom } from '../../apps/presence/src/config/presence-config.js';
+import { createEventStore } from '../../apps/presence/src/infrastructure/event-store-factory.js';
+import { createMessageBus } from '../../apps/presence/src/infrastructure/message-bus-factory.js';
+import { createHttpApp } from '../../apps/presence/src/presence-app.js';
+import { PresenceModule } from '../../apps/presence/src/presence.module.js';
+import { routingConfigFrom } from '../../apps/routing/src/config/routing-config.js';
+import { RoutingStartup } from '../../apps/routing/src/inputs/routing-startup.js';
+import { RoutingModule } from '../../apps/routing/src/routing.module.js';
+import { TEST_AUTH_ENV } from './test-tokens.js';
+
+export interface ConsoleTestApp {
+  readonly url: string;
+  readonly app: NestExpressApplication;
+  close(): Promise<void>;
+}
+
+process.env.LOG_LEVEL ??= 'silent';
+
+/**
+ * What `npm start` runs (presence and routing in one process on SQLite and
+ * the in-process bus, serving /console/), on a free loopback port with its
+ * data in a fresh temporary folder. The console must already be built
+ * (dist/console/).
+ */
+export const startConsoleTestApp = async (): Promise<ConsoleTestApp> => {
+  const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
+  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV });
+  const routing = routingConfigFrom({ AVAILABILITY_TOPIC: config.availabilityTopic });
+  const store = await createEventStore(config);
+  const bus = createMessageBus(config);
+
+  @Module({ imports: [PresenceModule.forRoot(config, { store, bus }), RoutingModule.forRoot(routing, { store, bus })] })
+  class ConsoleTestModule {}
+
+  const app = await createHttpApp(ConsoleTestModule, config);
+  app.useLogger(false);
+  await app.listen(0, '127.0.0.1');
+  await app.get(RoutingStartup).ready;
+  const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  return {
+    url, app,
+    close: async () => {
+      await app.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+};
