@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
 import { startConsoleTestApp, type ConsoleTestApp } from './support/console-test-app.js';
 import {
-  axeViolations, DESKTOP, launchChromium, openConsole, overflowsHorizontally, PHONE, screenshot, type ConsolePage,
+  axeViolations, DESKTOP, forgetErrors, launchChromium, openConsole, overflowsHorizontally, PHONE, screenshot, type ConsolePage,
 } from './support/console-browser.js';
 import { http } from './support/presence-test-app.js';
 import { tokenFor } from './support/test-tokens.js';
@@ -140,6 +140,20 @@ it('shows the floor as it stood at an earlier moment on the point-in-time slider
 
   await floor.page.getByRole('button', { name: 'Back to live' }).click();
   await row(floor, 'bob').getByText('Away', { exact: true }).waitFor();
+}, 30_000);
+
+it('resumes the live floor after the connection drops, with the change made meanwhile and no reload', async () => {
+  await setStatus('bob', 'away', 'break');
+  const floor = await supervisor();
+  await row(floor, 'bob').getByText('Away', { exact: true }).waitFor();
+  await floor.page.locator('.feed-badge[data-state="live"]').waitFor();
+  // Cut every open connection from the server side, as a network drop would.
+  app.app.getHttpServer().closeAllConnections();
+  await floor.page.locator('.feed-badge[data-state="reconnecting"]').waitFor();
+  await setStatus('bob', 'online', 'back from break');
+  await row(floor, 'bob').getByText('by test-admin: back from break').waitFor({ timeout: 10_000 });
+  await floor.page.locator('.feed-badge[data-state="live"]').waitFor();
+  forgetErrors(floor, /ERR_(INCOMPLETE_CHUNKED_ENCODING|CONNECTION)|network/i); // the drop's own error, caused by the test
 }, 30_000);
 
 it('fits a narrow phone screen without sideways scrolling', async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
@@ -7,11 +7,14 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const ARTIFACTS = join(process.cwd(), 'test-artifacts', 'console');
 
-export const DESKTOP = { width: 1280, height: 800 } as const;
-export const PHONE = { width: 390, height: 844 } as const;
+export interface Viewport { readonly width: number; readonly height: number }
+export const DESKTOP: Viewport = { width: 1280, height: 800 };
+export const PHONE: Viewport = { width: 390, height: 844 };
 
-export const launchChromium = (): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+export const launchChromium = (): Promise<Browser> => {
+  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run scripts/install-test-tools.sh (apt-get install chromium) first`);
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-dev-shm-usage'] });
+};
 
 export interface ConsolePage {
   readonly page: Page;
@@ -21,7 +24,7 @@ export interface ConsolePage {
 }
 
 /** A fresh browser context (its own sessionStorage: its own person) on the console, signed in with `token`. */
-export const openConsole = async (browser: Browser, url: string, token: string, viewport: { width: number; height: number } = DESKTOP): Promise<ConsolePage> => {
+export const openConsole = async (browser: Browser, url: string, token: string, viewport: Viewport = DESKTOP): Promise<ConsolePage> => {
   const context = await browser.newContext({ viewport });
   const page = await context.newPage();
   const errors: string[] = [];
@@ -32,6 +35,12 @@ export const openConsole = async (browser: Browser, url: string, token: string, 
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
   return { page, context, errors };
+};
+
+/** Forgets console errors a test caused on purpose (a connection it cut), so only unexpected ones fail it. */
+export const forgetErrors = (view: ConsolePage, pattern: RegExp): void => {
+  const kept = view.errors.filter((error) => !pattern.test(error));
+  view.errors.splice(0, view.errors.length, ...kept);
 };
 
 export const screenshot = async (page: Page, name: string): Promise<string> => {
