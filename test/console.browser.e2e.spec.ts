@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process';
 import type { Browser } from 'playwright-core';
-import { startConsoleTestApp, type ConsoleTestApp } from './support/console-test-app.js';
+import { requireBuiltConsole, startConsoleTestApp, type ConsoleTestApp } from './support/console-test-app.js';
 import {
   axeViolations, DESKTOP, forgetErrors, launchChromium, openConsole, overflowsHorizontally, PHONE, screenshot, type ConsolePage,
 } from './support/console-browser.js';
@@ -33,7 +32,7 @@ const supervisor = (viewport = DESKTOP) => open(tokenFor('sup-1', 'supervisor', 
 const row = (view: ConsolePage, agentId: string) => view.page.locator(`tr[data-agent="${agentId}"]`);
 
 beforeAll(async () => {
-  execFileSync(process.execPath, ['apps/presence/console/build-console.mjs'], { stdio: 'ignore' });
+  requireBuiltConsole();
   app = await startConsoleTestApp();
   expect((await register('ada', 'Ada', ['sales'], 2)).status).toBe(200);
   expect((await register('bob', 'Bob', ['sales'], 1)).status).toBe(200);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Module } from '@nestjs/common';
@@ -20,6 +20,11 @@ export interface ConsoleTestApp {
 }
 
 process.env.LOG_LEVEL ??= 'silent';
+
+/** The console is built by `npm run build` (npm test and test:e2e run it first), never by a test: parallel workers would race. */
+export const requireBuiltConsole = (): void => {
+  if (!existsSync(join(process.cwd(), 'dist', 'console', 'index.html'))) throw new Error('the console is not built: run npm run build first');
+};
 
 /**
  * What `npm start` runs (presence and routing in one process on SQLite and
