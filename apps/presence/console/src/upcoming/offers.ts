@@ -28,7 +28,8 @@ export interface OfferRing {
   stop(): void;
 }
 
-const offerOf = (event: ServerSentEvent): { conversationId: string; offer?: Offer } | undefined => {
+/** What one session message says about an offer: a ringing offer, the end of one, or nothing. */
+export const offerInMessage = (event: ServerSentEvent): { conversationId: string; offer?: Offer } | undefined => {
   let data: Record<string, unknown>;
   try { data = JSON.parse(event.data) as Record<string, unknown>; } catch { return undefined; }
   const payload = (typeof data.data === 'object' && data.data !== null ? data.data : data) as Record<string, unknown>;
@@ -80,7 +81,7 @@ export const offerRing = (api: ApiClient, onAnswered: () => void): OfferRing => 
   return {
     element,
     consider: (event) => {
-      const seen = offerOf(event);
+      const seen = offerInMessage(event);
       if (!seen) return;
       if (seen.offer) offers.set(seen.conversationId, seen.offer);
       else offers.delete(seen.conversationId);
