@@ -3,19 +3,16 @@ import type { AgentAvailability } from '../api-types.js';
 import { h, liveRegion, replaceChildren } from '../dom.js';
 import { appHeader, formatTime, STATUS_LABELS, type Stop, type ViewContext } from '../layout.js';
 import { setterText } from '../setter-text.js';
-import { openAgentSession, type AgentSession } from '../upcoming/agent-session.js';
 import { offerRing } from '../upcoming/offers.js';
 import { loadStatusReasons } from '../upcoming/status-reasons.js';
+import { followAgent } from './agent-updates.js';
 import { conversationList } from './conversation-list.js';
 import { statusMenu } from './status-menu.js';
 
-/** Without a session stream (before issue 12) the page asks for the agent this often. */
-const POLL_MS = 1500;
-
 /**
  * The agent's console: status at the top right, who set it and why (so an
- * override shows), offers, open conversations with transfer and close. It
- * holds the agent's session stream when the server has one, else polls.
+ * override shows), offers, open conversations with transfer and close,
+ * kept current by followAgent (the session stream, or polling).
  */
 export const mountAgentView = (context: ViewContext, api: ApiClient): Stop => {
   const agentId = context.caller.id;
@@ -25,8 +22,6 @@ export const mountAgentView = (context: ViewContext, api: ApiClient): Stop => {
   const notice = liveRegion('notice error');
   const rest = h('div', { class: 'agent-sections' });
   let menu: ReturnType<typeof statusMenu> | undefined;
-  let session: AgentSession | undefined;
-  let poll: ReturnType<typeof setInterval> | undefined;
   let lastRevision = -1;
 
   const ring = offerRing(api, () => void refresh());
@@ -51,39 +46,29 @@ export const mountAgentView = (context: ViewContext, api: ApiClient): Stop => {
     }
   };
 
-  const startPolling = (): void => {
-    poll ??= setInterval(() => void refresh(), POLL_MS);
-    connection.textContent = `Updates every ${POLL_MS / 1000} s.`;
-  };
-
   const menuSlot = h('div', { class: 'menu-slot' });
   replaceChildren(context.root, h('div', { class: 'app-shell' }, appHeader(`Agent console · ${agentId}`, context, menuSlot), h('main', { id: 'main', tabindex: -1, class: 'agent-page' },
     h('h2', { class: 'visually-hidden' }, 'Your status'), summary, notice, ring.element, rest, connection)));
 
+  let stopUpdates: Stop = () => undefined;
+  let stopped = false;
   void (async () => {
-    const reasons = await loadStatusReasons(api, context.features);
-    menu = statusMenu(api, agentId, reasons, show);
+    menu = statusMenu(api, agentId, await loadStatusReasons(api, context.features), show);
     menuSlot.append(menu.element);
     rest.append(conversations.element);
     await refresh();
-    if (!context.features.has('agentSession')) {
-      startPolling();
-      return;
-    }
-    session = openAgentSession(api, agentId, (event) => {
-      ring.consider(event);
-      void refresh();
-    }, (state) => {
-      if (state === 'unavailable') startPolling();
-      else if (state === 'live') connection.textContent = 'Connected: your session is open while this page is.';
-      else if (state === 'reconnecting') connection.textContent = 'Connection lost: reconnecting…';
-      else if (state === 'expired') context.signOut('Your sign-in expired: sign in again.');
+    if (stopped) return; // signed out meanwhile
+    stopUpdates = followAgent(api, context.features, agentId, {
+      refresh: () => void refresh(),
+      message: ring.consider,
+      connection: (text) => { connection.textContent = text; },
+      expired: () => context.signOut('Your sign-in expired: sign in again.'),
     });
   })();
 
   return () => {
-    session?.close();
+    stopped = true;
+    stopUpdates();
     ring.stop();
-    if (poll) clearInterval(poll);
   };
 };
