@@ -99,6 +99,12 @@ it("shows an agent going away, with the keyboard alone, on the supervisor's floo
 }, 30_000);
 
 it("shows a supervisor's override, with its mandatory reason, on the agent's page and in the history timeline", async () => {
+  // A fuller floor for the screenshots: Carol busy with two conversations, one more waiting, Dan at lunch.
+  await register('carol', 'Carol', ['sales'], 2);
+  await register('dan', 'Dan', ['sales'], 2);
+  await setStatus('carol', 'online', 'shift start');
+  await setStatus('dan', 'away', 'lunch');
+  for (const id of ['c-201', 'c-202', 'c-203']) await queue(id, 'sales');
   const floor = await supervisor();
   const agent = await ada();
   await floor.page.getByRole('button', { name: "Override Ada's status" }).click();

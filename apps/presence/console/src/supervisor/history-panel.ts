@@ -8,7 +8,7 @@ const DAYS = 7;
 
 const causeText = (bar: TimelineBar): string => {
   const cause = bar.cause;
-  if (!cause) return 'since before this week';
+  if (!cause) return 'assumed: no change recorded before this one this week (or not registered yet)';
   const who = cause.setBy.kind === 'agent' ? `by ${cause.setBy.id}` : `by ${cause.setBy.kind}${cause.setBy.id ? ` ${cause.setBy.id}` : ''}`;
   const why = [cause.reasonCode ? `[${cause.reasonCode}]` : '', cause.reason ?? ''].filter(Boolean).join(' ');
   return `${who}${why ? `: ${why}` : ''}`;
@@ -19,7 +19,7 @@ const barTitle = (bar: TimelineBar): string =>
 
 /** Placed through the CSSOM: the console's CSP allows no inline style attributes. */
 const barElement = (bar: TimelineBar): HTMLElement => {
-  const element = h('span', { class: `bar status-${bar.status}`, title: barTitle(bar), 'data-status': bar.status });
+  const element = h('span', { class: `bar status-${bar.status}${bar.cause ? '' : ' assumed'}`, title: barTitle(bar), 'data-status': bar.status });
   element.style.left = `${bar.offsetPercent.toFixed(3)}%`;
   element.style.width = `${Math.max(bar.widthPercent, 0.2).toFixed(3)}%`;
   return element;
