@@ -30,6 +30,7 @@ import { PresenceMetrics } from './presence-metrics.js';
 import { AvailabilityProjection } from './read-model/availability-projection.js';
 import { AvailabilityReadModel } from './read-model/availability-read-model.js';
 import { AvailabilityRelay } from './relay/availability-relay.js';
+import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
 import { StoreLifecycle } from './store-lifecycle.js';
 
@@ -51,7 +52,7 @@ export class PresenceModule {
   static forRoot(config: PresenceConfig, { store, bus, dataDir }: { store: EventStore; bus: MessageBus; dataDir: string }): DynamicModule {
     return {
       module: PresenceModule,
-      imports: [CqrsModule.forRoot()],
+      imports: [CqrsModule.forRoot(), ConsoleModule],
       controllers: USE_CASES.controllers,
       providers: [
         { provide: PRESENCE_CONFIG, useValue: config },
