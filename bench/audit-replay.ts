@@ -103,7 +103,7 @@ await runGroup(GROUP, async () => {
       runs.streamMs.push((seconds(started) * 1000) / sample.length);
       started = performance.now();
       let entries = 0;
-      for (const agentId of sample) entries += (await histories.execute(new GetStatusHistoryQuery(agentId, {}))).length;
+      for (const agentId of sample) entries += (await histories.execute(new GetStatusHistoryQuery(agentId, {}))).entries.length;
       runs.historyMs.push((seconds(started) * 1000) / sample.length);
       if (entries !== sample.length * (EVENTS_PER_AGENT - 1)) throw new Error(`history has ${entries} entries`);
 

@@ -88,12 +88,18 @@ describe('/metrics', () => {
     return response.text();
   };
 
-  it('exposes the named metrics without a token, in the exposition format', async () => {
-    const text = await scrape(floor.presence.url);
+  it('exposes the named metrics without a token, in the exposition format, each app its own', async () => {
+    const presence = await scrape(floor.presence.url);
     for (const name of [
       'presence_commands_total', 'event_store_append_seconds', 'presence_projection_lag_events', 'presence_relay_lag_events',
-      'routing_queue_length', 'routing_assignments_total', 'auth_denials_total', 'process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes',
-    ]) expect(text).toContain(`# TYPE ${name}`);
+      'auth_denials_total', 'http_requests_total', 'process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes',
+    ]) expect(presence).toContain(`# TYPE ${name}`);
+    expect(presence).not.toContain('# TYPE routing_');
+    const routing = await scrape(floor.routing.url);
+    for (const name of ['routing_commands_total', 'routing_queue_length', 'routing_assignments_total', 'event_store_append_seconds']) {
+      expect(routing).toContain(`# TYPE ${name}`);
+    }
+    expect(routing).not.toContain('# TYPE presence_');
   });
 
   it('counts commands by type and outcome, append latency, assignments and queue lengths', async () => {

@@ -32,3 +32,4 @@ export * from './observability/request-log.js';
 export * from './inputs/checkpointed-subscriber.js';
 export * from './inputs/restarting-input.js';
 export * from './http/event-stream.js';
+export * from './http/pagination.js';

@@ -55,10 +55,13 @@ export class AvailabilityReadModel {
       upsert: this.db.prepare('INSERT INTO agents (agent_id, status, state) VALUES (?, ?, ?) ON CONFLICT(agent_id) DO UPDATE SET status = excluded.status, state = excluded.state'),
       deleteTeams: this.db.prepare('DELETE FROM agent_teams WHERE agent_id = ?'),
       insertTeam: this.db.prepare('INSERT OR IGNORE INTO agent_teams (team, agent_id) VALUES (?, ?)'),
-      all: this.db.prepare<[], AgentRow>('SELECT state FROM agents ORDER BY agent_id'),
-      byStatus: this.db.prepare<[string], AgentRow>('SELECT state FROM agents WHERE status = ? ORDER BY agent_id'),
-      byTeam: this.db.prepare<[string], AgentRow>('SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? ORDER BY a.agent_id'),
-      byTeamAndStatus: this.db.prepare<[string, string], AgentRow>('SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.status = ? ORDER BY a.agent_id'),
+      // Keyset pages: agents after an id, in id order, at most a limit (-1: no limit).
+      all: this.db.prepare<[string, number], AgentRow>('SELECT state FROM agents WHERE agent_id > ? ORDER BY agent_id LIMIT ?'),
+      byStatus: this.db.prepare<[string, string, number], AgentRow>('SELECT state FROM agents WHERE status = ? AND agent_id > ? ORDER BY agent_id LIMIT ?'),
+      byTeam: this.db.prepare<[string, string, number], AgentRow>(
+        'SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.agent_id > ? ORDER BY a.agent_id LIMIT ?'),
+      byTeamAndStatus: this.db.prepare<[string, string, string, number], AgentRow>(
+        'SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.status = ? AND a.agent_id > ? ORDER BY a.agent_id LIMIT ?'),
       checkpoint: this.db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
       saveCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
       insertSnapshot: this.db.prepare('INSERT INTO floor_snapshots (position, latest_occurred_at, agents) VALUES (?, ?, ?)'),
@@ -114,12 +117,13 @@ export class AvailabilityReadModel {
     return row ? (JSON.parse(row.state) as AgentAvailability) : undefined;
   }
 
-  list(filter: AvailabilityFilter = {}): AgentAvailability[] {
+  /** Agents matching the filter in agent id order, after `afterAgentId`, at most `limit` (all by default). */
+  list(filter: AvailabilityFilter = {}, afterAgentId = '', limit = -1): AgentAvailability[] {
     const rows = filter.team !== undefined && filter.status !== undefined
-      ? this.statements.byTeamAndStatus.all(filter.team, filter.status)
-      : filter.team !== undefined ? this.statements.byTeam.all(filter.team)
-        : filter.status !== undefined ? this.statements.byStatus.all(filter.status)
-          : this.statements.all.all();
+      ? this.statements.byTeamAndStatus.all(filter.team, filter.status, afterAgentId, limit)
+      : filter.team !== undefined ? this.statements.byTeam.all(filter.team, afterAgentId, limit)
+        : filter.status !== undefined ? this.statements.byStatus.all(filter.status, afterAgentId, limit)
+          : this.statements.all.all(afterAgentId, limit);
     return rows.map((row) => JSON.parse(row.state) as AgentAvailability);
   }
 
@@ -133,7 +137,7 @@ export class AvailabilityReadModel {
     const position = this.statements.checkpoint.get(CHECKPOINT)?.position;
     const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
     if (position === undefined || latest === undefined) return;
-    const agents = this.statements.all.all().map((row) => row.state);
+    const agents = this.statements.all.all('', -1).map((row) => row.state);
     this.statements.insertSnapshot.run(position, latest, `[${agents.join(',')}]`);
   }
 

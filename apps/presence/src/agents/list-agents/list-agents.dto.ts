@@ -1,9 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { AGENT_STATUSES, type AgentStatus } from '@app/kernel';
-import { SLUG, SLUG_RULE } from '@app/platform';
+import { PageParams, SLUG, SLUG_RULE } from '@app/platform';
 
-export class ListAgentsParams {
+/** Filters and a page: agents in agent id order. */
+export class ListAgentsParams extends PageParams {
   @ApiPropertyOptional({ description: SLUG_RULE })
   @IsOptional() @Matches(SLUG, { message: `team must be ${SLUG_RULE}` })
   team?: string;

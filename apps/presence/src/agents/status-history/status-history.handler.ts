@@ -4,9 +4,13 @@ import { EVENT_STORE, StreamNotFoundError, formatPosition, type EventStore, type
 import {
   DomainError, agentStreamId, statusHistory, upcastPresenceEvent, type PositionedPresenceEvent, type StatusHistoryEntry, type TimeRange,
 } from '@app/presence-domain';
+import { pageOf, type Page } from '@app/platform';
 
-export class GetStatusHistoryQuery extends Query<StatusHistoryEntry[]> {
-  constructor(readonly agentId: string, readonly range: TimeRange) { super(); }
+/** A page of status changes in [from, to), in stream order, after the stream revision `afterRevision`. */
+export class GetStatusHistoryQuery extends Query<Page<StatusHistoryEntry, number>> {
+  constructor(
+    readonly agentId: string, readonly range: TimeRange, readonly afterRevision = -1, readonly limit = Number.MAX_SAFE_INTEGER,
+  ) { super(); }
 }
 
 const positioned = (recorded: RecordedEvent): PositionedPresenceEvent | undefined => {
@@ -18,10 +22,10 @@ const positioned = (recorded: RecordedEvent): PositionedPresenceEvent | undefine
 @QueryHandler(GetStatusHistoryQuery)
 export class GetStatusHistoryHandler implements IQueryHandler<GetStatusHistoryQuery> {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
-  async execute({ agentId, range }: GetStatusHistoryQuery): Promise<StatusHistoryEntry[]> {
+  async execute({ agentId, range, afterRevision, limit }: GetStatusHistoryQuery): Promise<Page<StatusHistoryEntry, number>> {
     try {
-      const recorded = await this.store.readStream(agentStreamId(agentId));
-      return statusHistory(recorded.flatMap((r) => positioned(r) ?? []), range);
+      const recorded = await this.store.readStream(agentStreamId(agentId), { fromRevision: afterRevision + 1 });
+      return pageOf(statusHistory(recorded.flatMap((r) => positioned(r) ?? []), range), limit, (entry) => entry.revision);
     } catch (error) {
       if (error instanceof StreamNotFoundError) throw new DomainError('AGENT_NOT_FOUND', `agent ${agentId} is not registered`, 'agentId');
       throw error;

@@ -15,8 +15,8 @@ export interface Floor {
 }
 
 export class GetFloorQuery extends Query<Floor> {
-  /** `at` undefined: the floor now, from the read model; otherwise replayed from the log. */
-  constructor(readonly at: Date | undefined) { super(); }
+  /** `at` undefined: the floor now, from the read model; otherwise replayed from the log. `team`: only its agents. */
+  constructor(readonly at: Date | undefined, readonly team?: string) { super(); }
 }
 
 const REPLAY_PAGE = 4096;
@@ -38,12 +38,13 @@ export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
     @Inject(PRESENCE_CONFIG) private readonly config: Pick<PresenceConfig, 'floorReplayMaxSkewMs'>,
   ) {}
 
-  async execute({ at }: GetFloorQuery): Promise<Floor> {
+  async execute({ at, team }: GetFloorQuery): Promise<Floor> {
     if (at === undefined) {
       const position = this.projection.checkpoint;
-      return { at: new Date().toISOString(), position: position ? formatPosition(position) : null, agents: this.readModel.list() };
+      return { at: new Date().toISOString(), position: position ? formatPosition(position) : null, agents: this.readModel.list({ team }) };
     }
-    return this.replayedFloor(at);
+    const floor = await this.replayedFloor(at);
+    return team === undefined ? floor : { ...floor, agents: floor.agents.filter((agent) => agent.teams.includes(team)) };
   }
 
   /**

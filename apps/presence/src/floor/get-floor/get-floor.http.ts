@@ -11,10 +11,10 @@ export class GetFloorHttp {
   constructor(private readonly queries: QueryBus, private readonly authorizer: Authorizer) {}
 
   @Get()
-  @ApiOperation({ summary: 'Every agent the caller oversees, now or at a past instant (?at=ISO-8601) replayed from the log' })
+  @ApiOperation({ summary: 'Every agent the caller oversees (or of one team), now or at a past instant (?at=ISO-8601) replayed from the log' })
   async floor(@Query() params: FloorParams, @CurrentCaller() caller: Caller): Promise<Floor> {
     this.authorizer.require(accessPolicy.watchFloor(caller), caller, 'watch', 'the floor');
-    const floor = await this.queries.execute(new GetFloorQuery(params.at === undefined ? undefined : new Date(params.at)));
+    const floor = await this.queries.execute(new GetFloorQuery(params.at === undefined ? undefined : new Date(params.at), params.team));
     return { ...floor, agents: floor.agents.filter((agent) => accessPolicy.seesAgent(caller, agent.agentId, agent.teams)) };
   }
 }
