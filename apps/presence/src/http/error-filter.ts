@@ -26,6 +26,12 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   AGENT_NOT_AVAILABLE: 409,
   AGENT_NOT_IN_TEAM: 409,
   AGENT_AT_CAPACITY: 409,
+  INVALID_STATUS_REASON: 400,
+  SYSTEM_REASON_READ_ONLY: 409,
+  REASON_CODE_UNKNOWN: 400,
+  REASON_CODE_RETIRED: 400,
+  REASON_CODE_WRONG_STATUS: 400,
+  REASON_CODE_RESERVED: 400,
 };
 
 /** A missing conversation is 404; every other routing rule is a conflict with the conversation's current state. */
