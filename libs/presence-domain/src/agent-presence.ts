@@ -1,12 +1,14 @@
 import type { AgentProfile } from './agent-profile.js';
 import type { AgentStatus } from './agent-status.js';
 import type { PresenceEvent } from './presence-events.js';
+import type { SystemReasonCode } from './system-reasons.js';
 
-/** Who put the agent in its current status, and why. */
+/** Who put the agent in its current status, and why (free text and/or a catalogue code). */
 export type StatusSetter =
   | { readonly kind: 'registration' }
-  | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null }
-  | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string };
+  | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null; readonly reasonCode: string | null }
+  | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string; readonly reasonCode: string | null }
+  | { readonly kind: 'system'; readonly id: string; readonly reasonCode: SystemReasonCode };
 
 export type AgentPresence =
   | { readonly kind: 'unregistered' }
@@ -50,13 +52,19 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'agent', id: event.metadata.actor.id, reason: event.data.reason },
+        setBy: { kind: 'agent', id: event.metadata.actor.id, reason: event.data.reason, reasonCode: event.data.reasonCode },
       };
     case 'AgentStatusOverridden':
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason },
+        setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason, reasonCode: event.data.reasonCode },
+      };
+    case 'AgentStatusSetBySystem':
+      if (state.kind !== 'registered') return state;
+      return {
+        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
+        setBy: { kind: 'system', id: event.metadata.actor.id, reasonCode: event.data.reasonCode },
       };
     case 'AgentConversationAssigned':
       if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;
@@ -74,6 +82,20 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
 /** Online, and with room for one more conversation. */
 export const canTakeConversation = (agent: RegisteredAgent): boolean =>
   agent.status === 'online' && agent.openConversations.length < agent.maxConcurrentConversations;
+
+/** The catalogue code behind the current status, if any. */
+export const currentReasonCode = (agent: RegisteredAgent): string | null =>
+  agent.setBy.kind === 'registration' ? null : agent.setBy.reasonCode;
+
+/**
+ * Whether the system may change the agent's status (connection lost, missed
+ * offer): only an online agent, so an agent who chose away or offline stays
+ * so; and never over a supervisor's override, because a person's explicit
+ * word outranks what the system infers from a lost connection or a missed
+ * offer. Connection tracking watches exactly these agents.
+ */
+export const systemMayChangeStatus = (agent: RegisteredAgent): boolean =>
+  agent.status === 'online' && agent.setBy.kind !== 'supervisor';
 
 export const replay = (events: Iterable<PresenceEvent>, from: AgentPresence = initialPresence()): AgentPresence => {
   let state = from;

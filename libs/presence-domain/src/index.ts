@@ -11,3 +11,8 @@ export * from './presence-events.js';
 export * from './status-history.js';
 export * from './upcast-presence-event.js';
 export * from './presence-decider.js';
+export * from './event-metadata.js';
+export * from './system-reasons.js';
+export * from './status-reason-events.js';
+export * from './status-reason-catalogue.js';
+export * from './reason-code-problem.js';

@@ -14,8 +14,10 @@ export interface StatusHistoryEntry {
   readonly from: AgentStatus;
   readonly to: AgentStatus;
   readonly reason: string | null;
-  readonly setBy: { readonly kind: 'agent' | 'supervisor'; readonly id: string };
-  readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden';
+  /** The catalogue code given with the change (a system change always has one); the caller adds its label. */
+  readonly reasonCode: string | null;
+  readonly setBy: { readonly kind: 'agent' | 'supervisor' | 'system'; readonly id: string };
+  readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden' | 'AgentStatusSetBySystem';
   readonly eventId: string;
   readonly position: string;
   readonly revision: number;
@@ -37,13 +39,18 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
   switch (event.type) {
     case 'AgentStatusChanged':
       return {
-        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
         setBy: { kind: 'agent', id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentStatusOverridden':
       return {
-        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
         setBy: { kind: 'supervisor', id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
+      };
+    case 'AgentStatusSetBySystem':
+      return {
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: null, reasonCode: event.data.reasonCode,
+        setBy: { kind: 'system', id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentRegistered':
     case 'AgentProfileChanged':
