@@ -19,8 +19,21 @@ export interface AgentAvailabilityMessage {
   readonly maxConcurrentConversations: number;
   readonly status: AvailabilityStatus;
   readonly since: string;
-  readonly setBy: { readonly kind: 'registration' | 'agent' | 'supervisor'; readonly id?: string; readonly reason?: string | null };
+  readonly setBy: {
+    /** 'system' since issue 12 (connection lost, missed offer); older consumers treat an unknown kind as opaque. */
+    readonly kind: 'registration' | 'agent' | 'supervisor' | 'system';
+    readonly id?: string;
+    readonly reason?: string | null;
+    readonly reasonCode?: string | null;
+  };
   readonly openConversations: readonly string[];
+  /** Added in issue 12: the catalogue code behind the status (null: none), and its label when the message was made. */
+  readonly reasonCode?: string | null;
+  readonly reasonLabel?: string | null;
+  /** Added in issue 12: whether the agent's console held a session or heartbeated recently, as the publisher saw it. */
+  readonly connected?: boolean;
+  /** Added in issue 12: ISO-8601, the last session or heartbeat signal seen for the agent (null: none since the publisher started). */
+  readonly lastSeenAt?: string | null;
   /** Revision of the agent's stream: per-agent order, used to drop stale and repeated messages. */
   readonly revision: number;
   /** Global log position of the event that produced it (`commit/prepare`). */
@@ -39,6 +52,18 @@ export class InvalidMessageError extends Error {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+/** An optional addition: absent is fine, present must have its type. */
+const absentOr = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+const isStringOrNull = (v: unknown): boolean => v === null || isString(v);
+
+const optionalProblems = (value: Record<string, unknown>): string[] => {
+  const problems: string[] = [];
+  if (!absentOr(value.reasonCode, isStringOrNull)) problems.push('reasonCode');
+  if (!absentOr(value.reasonLabel, isStringOrNull)) problems.push('reasonLabel');
+  if (!absentOr(value.connected, (v) => typeof v === 'boolean')) problems.push('connected');
+  if (!absentOr(value.lastSeenAt, isStringOrNull)) problems.push('lastSeenAt');
+  return problems;
+};
 
 /** Parses and checks a message off the wire; a malformed one throws InvalidMessageError, never yields a half-read object. */
 export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAvailabilityMessage => {
@@ -65,6 +90,7 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (!isString(value.eventId)) problems.push('eventId');
   if (!isString(value.eventType)) problems.push('eventType');
   if (!isString(value.occurredAt)) problems.push('occurredAt');
+  problems.push(...optionalProblems(value));
   if (problems.length > 0) throw new InvalidMessageError(`bad or missing ${problems.join(', ')}`);
   return value as unknown as AgentAvailabilityMessage;
 };
