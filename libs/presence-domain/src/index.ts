@@ -16,3 +16,6 @@ export * from './system-reasons.js';
 export * from './status-reason-events.js';
 export * from './status-reason-catalogue.js';
 export * from './reason-code-problem.js';
+export * from './agent-connection.js';
+export * from './connection-tracker.js';
+export * from './connection-lost.js';
