@@ -1,4 +1,4 @@
-import { isConnectedAt, noConnection, afterSignal, openSessionsAt, type AgentConnection, type ConnectionSignal } from './agent-connection.js';
+import { NEVER, isConnectedAt, noConnection, openSessionsAt, recordSignal, type AgentConnection, type ConnectionSignal } from './agent-connection.js';
 import { systemMayChangeStatus, type RegisteredAgent } from './agent-presence.js';
 
 export interface ConnectionTrackerSettings {
@@ -48,7 +48,7 @@ export interface ConnectionView {
 
 interface TrackedAgent {
   readonly connection: AgentConnection;
-  readonly status: ObservedStatus | null;
+  status: ObservedStatus | null;
 }
 
 /**
@@ -64,8 +64,7 @@ export class ConnectionTracker {
   constructor(private readonly settings: ConnectionTrackerSettings) {}
 
   signal(signal: ConnectionSignal): void {
-    const tracked = this.agents.get(signal.agentId) ?? { connection: noConnection(), status: null };
-    this.agents.set(signal.agentId, { ...tracked, connection: afterSignal(tracked.connection, signal, this.settings.timeoutMs) });
+    recordSignal(this.tracked(signal.agentId).connection, signal, this.settings.timeoutMs);
   }
 
   sessionOpened(agentId: string, session: string, at: number): void {
@@ -86,9 +85,8 @@ export class ConnectionTracker {
 
   /** An observation older than the one held (a redelivered or reordered message) changes nothing. */
   statusObserved(observed: ObservedStatus): void {
-    const tracked = this.agents.get(observed.agentId) ?? { connection: noConnection(), status: null };
-    if (tracked.status !== null && tracked.status.revision > observed.revision) return;
-    this.agents.set(observed.agentId, { ...tracked, status: observed });
+    const tracked = this.tracked(observed.agentId);
+    if (tracked.status === null || tracked.status.revision <= observed.revision) tracked.status = observed;
   }
 
   connectionOf(agentId: string, now: number): ConnectionView {
@@ -96,7 +94,7 @@ export class ConnectionTracker {
     return {
       connected: isConnectedAt(connection, now),
       openSessions: openSessionsAt(connection, now),
-      lastSeenAt: connection.lastSeenAt === null ? null : new Date(connection.lastSeenAt).toISOString(),
+      lastSeenAt: connection.lastSeenAt === NEVER ? null : new Date(connection.lastSeenAt).toISOString(),
     };
   }
 
@@ -118,11 +116,20 @@ export class ConnectionTracker {
     return due.sort((a, b) => (a.agentId < b.agentId ? -1 : a.agentId > b.agentId ? 1 : 0));
   }
 
+  private tracked(agentId: string): TrackedAgent {
+    let tracked = this.agents.get(agentId);
+    if (tracked === undefined) {
+      tracked = { connection: noConnection(), status: null };
+      this.agents.set(agentId, tracked);
+    }
+    return tracked;
+  }
+
   private deadline({ connection, status }: TrackedAgent): number | undefined {
     if (status === null || !status.watched) return undefined;
     const { timeoutMs, startedAt, graceMs } = this.settings;
     // Seen last, or online since: whichever is later starts the timeout; nothing before the startup grace ends.
-    const from = Math.max(connection.lastSeenAt ?? status.since, status.since);
+    const from = Math.max(connection.lastSeenAt, status.since);
     return Math.max(from + timeoutMs, startedAt + graceMs);
   }
 }
