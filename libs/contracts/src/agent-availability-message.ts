@@ -1,9 +1,16 @@
+import { wireObject } from './wire-object.js';
+
 /**
  * The integration event the relay publishes for every change of an agent
  * (topic `presence.agent-availability`, key = agent id). It carries the
  * agent's whole availability, not a delta, so the latest message per key
  * (a compacted topic) alone rebuilds the floor. Consumers keep, per agent,
  * the message with the highest `revision` and drop older or repeated ones.
+ *
+ * Evolution: fields are only ever added as optional, within version 1, so a
+ * consumer built for the first shape keeps working; consumers ignore fields
+ * and `setBy.kind` values they do not know. The version changes only for a
+ * change an old consumer would misread, and then old consumers refuse it.
  */
 export const AGENT_AVAILABILITY_SCHEMA_VERSION = 1;
 
@@ -67,15 +74,7 @@ const optionalProblems = (value: Record<string, unknown>): string[] => {
 
 /** Parses and checks a message off the wire; a malformed one throws InvalidMessageError, never yields a half-read object. */
 export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAvailabilityMessage => {
-  if (text === undefined) throw new InvalidMessageError('empty value');
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new InvalidMessageError('not JSON');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidMessageError('not an object');
-  if (value.schemaVersion !== AGENT_AVAILABILITY_SCHEMA_VERSION) throw new InvalidMessageError(`unsupported schemaVersion ${String(value.schemaVersion)}`);
+  const value = wireObject(text, AGENT_AVAILABILITY_SCHEMA_VERSION, (reason) => new InvalidMessageError(reason));
   const problems: string[] = [];
   if (!isString(value.agentId) || value.agentId.length === 0) problems.push('agentId');
   if (!isString(value.displayName)) problems.push('displayName');

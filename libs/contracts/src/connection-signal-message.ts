@@ -1,3 +1,5 @@
+import { wireObject } from './wire-object.js';
+
 /**
  * A connection signal: a presence process tells the others that an agent's
  * console opened, still holds or closed a session there, or heartbeated
@@ -56,15 +58,7 @@ export const connectionSignalText = (signal: Omit<ConnectionSignalMessage, 'sche
  * not know (skip it); InvalidConnectionSignalError for a malformed one.
  */
 export const parseConnectionSignalMessage = (text: string | undefined): ConnectionSignalMessage | undefined => {
-  if (text === undefined) throw new InvalidConnectionSignalError('empty value');
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new InvalidConnectionSignalError('not JSON');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidConnectionSignalError('not an object');
-  if (value.schemaVersion !== CONNECTION_SIGNAL_SCHEMA_VERSION) throw new InvalidConnectionSignalError(`unsupported schemaVersion ${String(value.schemaVersion)}`);
+  const value = wireObject(text, CONNECTION_SIGNAL_SCHEMA_VERSION, (reason) => new InvalidConnectionSignalError(reason));
   if (!isNonEmptyString(value.kind)) throw new InvalidConnectionSignalError('bad or missing kind');
   if (!isKnownKind(value.kind)) return undefined;
   const problems: string[] = [];
