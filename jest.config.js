@@ -1,6 +1,9 @@
 // jest 30 in ESM mode (Nest 12 is ESM only); @swc/jest reads .swcrc, so tests
 // are compiled exactly like the build.
 const aliases = {
+  '^@app/kernel$': '<rootDir>/libs/kernel/src/index.ts',
+  '^@app/kernel/testing$': '<rootDir>/libs/kernel/src/testing/index.ts',
+  '^@app/platform$': '<rootDir>/libs/platform/src/index.ts',
   '^@app/presence-domain$': '<rootDir>/libs/presence-domain/src/index.ts',
   '^@app/routing-domain$': '<rootDir>/libs/routing-domain/src/index.ts',
   '^@app/event-store$': '<rootDir>/libs/event-store/src/index.ts',
@@ -24,6 +27,8 @@ export default {
     {
       ...base,
       displayName: 'e2e',
+      // Real servers, brokers and processes on a 2-core machine: a hook or test may wait on a busy CPU, never on a fixed clock.
+      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'],
       // One real Kafka broker for the run (skipped when KAFKA_BROKERS is set); the unit project never needs one.
       globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { AgentAvailabilityMessage } from '@app/contracts';
 import { InProcessMessageBus } from '@app/messaging';
-import type { RoutingState } from '../apps/routing/src/conversations/routing-state.js';
+import type { RoutingState } from '../apps/routing/src/routing-state.js';
 import { http } from '../test/support/presence-test-app.js';
 import { startRoutingFloor, type RoutingFloor } from '../test/support/routing-test-app.js';
 import { figure, quantile, type Figure } from './figure.js';

@@ -5,9 +5,8 @@ import { SqliteEventStore, type RecordedEvent } from '@app/event-store';
 import { AGENT_STREAM_PREFIX, FloorReplay, agentStreamId, upcastPresenceEvent } from '@app/presence-domain';
 import { AvailabilityProjection } from '../apps/presence/src/read-model/availability-projection.js';
 import { AvailabilityReadModel } from '../apps/presence/src/read-model/availability-read-model.js';
-import {
-  GetFloorHandler, GetFloorQuery, GetStatusHistoryHandler, GetStatusHistoryQuery,
-} from '../apps/presence/src/read-model/presence-queries.js';
+import { GetStatusHistoryHandler, GetStatusHistoryQuery } from '../apps/presence/src/agents/status-history/status-history.handler.js';
+import { GetFloorHandler, GetFloorQuery } from '../apps/presence/src/floor/get-floor/get-floor.handler.js';
 import { figure, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { agentIdOf, generateReplayLog } from './replay-log.js';

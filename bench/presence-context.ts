@@ -2,10 +2,9 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { presenceConfigFrom } from '../apps/presence/src/config/presence-config.js';
-import { createEventStore } from '../apps/presence/src/infrastructure/event-store-factory.js';
-import { createMessageBus } from '../apps/presence/src/infrastructure/message-bus-factory.js';
-import { AuthModule } from '../apps/presence/src/auth/auth.module.js';
+import { AuthModule, appConfigFrom } from '@app/platform';
+import { presenceConnections } from '../apps/presence/src/presence-app.js';
+import { presenceConfigFrom } from '../apps/presence/src/presence-config.js';
 import { PresenceModule } from '../apps/presence/src/presence.module.js';
 
 export interface PresenceContext {
@@ -19,11 +18,12 @@ export interface PresenceContext {
  * factories and configuration, projection and relay running), in a Nest application context: no HTTP.
  */
 export const startPresenceContext = async (env: Record<string, string>): Promise<PresenceContext> => {
-  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', ...env });
-  const store = await createEventStore(config);
-  const bus = createMessageBus(config);
+  const settings = { PORT: '0', HOST: '127.0.0.1', ...env };
+  const app = appConfigFrom(settings);
+  const presence = presenceConfigFrom(settings);
+  const { store, bus } = await presenceConnections(app, presence);
 
-  @Module({ imports: [AuthModule.forRoot(config), PresenceModule.forRoot(config, { store, bus })] })
+  @Module({ imports: [AuthModule.forRoot(app), PresenceModule.forRoot(presence, { store, bus, dataDir: app.dataDir })] })
   class BenchModule {}
 
   const context = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'], abortOnError: false });

@@ -1,5 +1,6 @@
 import { SqliteEventStore, type NewEvent } from '@app/event-store';
-import { agentStreamId, type AgentStatus } from '@app/presence-domain';
+import { type AgentStatus } from '@app/kernel';
+import { agentStreamId } from '@app/presence-domain';
 
 export interface ReplayLog {
   readonly agents: number;

@@ -1,5 +1,5 @@
 import type { RoutedAgent } from '@app/routing-domain';
-import type { AgentStatus } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
 
 export const TEAMS = 50;
 export const CAPACITY = 3;

@@ -1,4 +1,4 @@
-import type { AgentStatus } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
 import { agentIndexFor, closedLoop, type ClosedLoopResult } from './closed-loop.js';
 import { figure, type Figure } from './figure.js';
 import { progress } from './group-entry.js';

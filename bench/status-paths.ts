@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { CommandBus } from '@nestjs/cqrs';
 import type { EventStore, NewEvent } from '@app/event-store';
-import { agentStreamId, type AgentStatus, type CommandMetadata } from '@app/presence-domain';
-import { PutAgentProfileCommand, SetAgentStatusCommand } from '../apps/presence/src/agents/presence-commands.js';
+import { type AgentStatus, type CommandMetadata } from '@app/kernel';
+import { agentStreamId } from '@app/presence-domain';
+import { PutAgentProfileCommand } from '../apps/presence/src/agents/put-profile/put-profile.handler.js';
+import { SetAgentStatusCommand } from '../apps/presence/src/agents/set-status/set-status.handler.js';
 import type { KeepAliveClient } from './http-client.js';
 
 /**

@@ -117,7 +117,8 @@ export async function resolveBrokerJars(version = KAFKA_VERSION, log = () => {})
   const started = Date.now();
   const args = ['-B', '-q', '-Dstyle.color=never', '-f', pomFile, `-Dkafka.version=${version}`, 'dependency:copy-dependencies', `-DoutputDirectory=${staging}`];
   const code = await new Promise((done, fail) => {
-    const mvn = spawn('mvn', args, { stdio: ['ignore', 'inherit', 'inherit'] });
+    // Maven's output goes to stderr: stdout carries only the broker's address, for scripts that read it.
+    const mvn = spawn('mvn', args, { stdio: ['ignore', 2, 2] });
     mvn.on('error', fail);
     mvn.on('exit', (exitCode) => done(exitCode));
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { formatPosition } from '@app/event-store';
-import type { Role } from '../apps/presence/src/auth/caller.js';
+import type { Role } from '@app/platform';
 import { uniqueId } from './support/presence-scenarios.js';
 import { http, type JsonResponse } from './support/presence-test-app.js';
 import { startRoutingFloor, type RoutingFloor } from './support/routing-test-app.js';

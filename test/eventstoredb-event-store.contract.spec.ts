@@ -177,7 +177,7 @@ describe.each(APPEND_PATHS)('EventStoreDB adapter specifics, on the wire-compati
     expect(await store.headPosition()).toEqual(newest.position);
 
     const received: RecordedEvent[] = [];
-    const subscription = store.subscribeToAll((event) => void received.push(event), { after: before });
+    const subscription = store.subscribeToAll((event) => void received.push(event), { after: before }, { onError: (error) => { throw error; } });
     await subscription.caughtUp;
     await subscription.stop();
     expect(received.map((event) => event.streamId)).toEqual([`${scope}agent-1`, `${scope}agent-1`]);

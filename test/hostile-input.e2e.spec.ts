@@ -130,6 +130,23 @@ describe('security headers and limits', () => {
     }
   });
 
+  it('throttles token guessing: after the failed authentications allowed per address, even a valid token waits', async () => {
+    const app = await startPresenceTestApp({ AUTH_FAILURES_PER_MINUTE: '5' });
+    try {
+      const forged = { authorization: 'Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.forged' };
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) statuses.push((await http(`${app.url}/v1/agents`, 'GET', undefined, forged)).status);
+      expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
+      const valid = await http(`${app.url}/v1/agents`, 'GET', undefined, await bearer('someone', 'admin'));
+      expect(valid.status).toBe(429);
+      expect(valid.body.error.code).toBe('RATE_LIMITED');
+      expect(Number(valid.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect((await http(`${app.url}/health`, 'GET', undefined, { authorization: '' })).status).toBe(200);
+    } finally {
+      await app.close();
+    }
+  });
+
   it('caps live feeds per caller', async () => {
     const app = await startPresenceTestApp({ FEED_CONNECTIONS_PER_CALLER: '2' });
     try {

@@ -12,7 +12,7 @@ import { agentStreamId } from '@app/presence-domain';
 import { comparePositions, type GlobalPosition } from '@app/event-store';
 import { startKafkaBroker, type KafkaBroker } from '../scripts/kafka-broker.mjs';
 import { AvailabilityRelay } from '../apps/presence/src/relay/availability-relay.js';
-import { SerialWork } from '../apps/routing/src/conversations/serial-work.js';
+import { SerialWork } from '../apps/routing/src/assignment/serial-work.js';
 import { http } from './support/presence-test-app.js';
 import { setStatus, uniqueId } from './support/presence-scenarios.js';
 import { eventually, startRoutingFloor, type RoutingFloor } from './support/routing-test-app.js';

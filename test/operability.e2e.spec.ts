@@ -91,8 +91,8 @@ describe('/metrics', () => {
   it('exposes the named metrics without a token, in the exposition format', async () => {
     const text = await scrape(floor.presence.url);
     for (const name of [
-      'presence_commands_total', 'presence_event_store_append_seconds', 'presence_projection_lag_events', 'presence_relay_lag_events',
-      'routing_queue_length', 'routing_assignments_total', 'presence_auth_denials_total', 'process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes',
+      'presence_commands_total', 'event_store_append_seconds', 'presence_projection_lag_events', 'presence_relay_lag_events',
+      'routing_queue_length', 'routing_assignments_total', 'auth_denials_total', 'process_cpu_user_seconds_total', 'nodejs_heap_size_used_bytes',
     ]) expect(text).toContain(`# TYPE ${name}`);
   });
 
@@ -111,12 +111,12 @@ describe('/metrics', () => {
     expect(delta('presence_commands_total', { type: 'SetAgentStatus', outcome: 'ok' })).toBeGreaterThanOrEqual(1);
     expect(delta('presence_commands_total', { type: 'SetAgentStatus', outcome: 'noop' })).toBe(1);
     expect(delta('presence_commands_total', { type: 'SetAgentStatus', outcome: 'rejected', code: 'AGENT_NOT_FOUND' })).toBe(1);
-    expect(delta('presence_event_store_append_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(2);
+    expect(delta('event_store_append_seconds_count', { outcome: 'ok' })).toBeGreaterThanOrEqual(2);
 
     const routing = await scrape(floor.routing.url);
     expect(metricValue(routing, 'routing_assignments_total', { team: 'metrics-team' })).toBe(1);
     expect(metricValue(routing, 'routing_queue_length', { team: 'metrics-team' })).toBe(1);
-    expect(metricValue(routing, 'presence_commands_total', { type: 'QueueConversation', outcome: 'ok' })).toBe(2);
+    expect(metricValue(routing, 'routing_commands_total', { type: 'QueueConversation', outcome: 'ok' })).toBe(2);
   });
 
   it('counts auth denials: 403 by action, 401 by reason category', async () => {
@@ -127,7 +127,7 @@ describe('/metrics', () => {
     expect((await http(`${floor.presence.url}/v1/agents`, 'GET', undefined, { authorization: '' })).status).toBe(401);
     expect((await http(`${floor.presence.url}/v1/agents`, 'GET', undefined, { authorization: 'Bearer nope' })).status).toBe(401);
     const after = await scrape(floor.presence.url);
-    const delta = (labels: Record<string, string>) => metricValue(after, 'presence_auth_denials_total', labels) - metricValue(before, 'presence_auth_denials_total', labels);
+    const delta = (labels: Record<string, string>) => metricValue(after, 'auth_denials_total', labels) - metricValue(before, 'auth_denials_total', labels);
     expect(delta({ status: '403', action: 'set the status of' })).toBe(1);
     expect(delta({ status: '401', reason: 'missing' })).toBe(1);
     expect(delta({ status: '401', reason: 'malformed' })).toBe(1);

@@ -80,7 +80,7 @@ describe('SqliteEventStore on a file', () => {
     const received: RecordedEvent[] = [];
     const subscription = reader.subscribeToAll((recorded) => {
       received.push(recorded);
-    });
+    }, {}, { onError: (error) => { throw error; } });
     await subscription.caughtUp;
 
     const appended = [event(), event()];

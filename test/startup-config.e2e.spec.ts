@@ -20,3 +20,24 @@ describe.each(['standalone', 'presence', 'routing'])('starting the built %s app 
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe('starting the built routing app alone without a broker', () => {
+  const startRouting = (env: Record<string, string>) => {
+    const { KAFKA_BROKERS: _broker, MESSAGE_BUS: _bus, ...rest } = process.env;
+    return spawnSync(process.execPath, [resolve('dist', 'apps', 'routing', 'src', 'main.js')], {
+      env: { ...rest, NODE_OPTIONS: '', PORT: '0', HOST: '127.0.0.1', ...env }, encoding: 'utf8', timeout: 20_000,
+    });
+  };
+
+  it('refuses to start without KAFKA_BROKERS instead of queueing every conversation forever', () => {
+    const run = startRouting({});
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('MESSAGE_BUS=kafka needs KAFKA_BROKERS');
+  });
+
+  it('refuses the in-process bus, on which nothing would tell it about agents', () => {
+    const run = startRouting({ MESSAGE_BUS: 'in-process' });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('routing alone needs MESSAGE_BUS=kafka');
+  });
+});

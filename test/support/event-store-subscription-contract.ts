@@ -97,6 +97,7 @@ export const describeSubscriptionContract = (store: StoreUnderTest): void => {
           if (seen.length === 4) void first?.stop();
         },
         { streamPrefixes: [scope] },
+        { onError: (error) => { throw error; } },
       );
       await waitUntil('four events arrive', () => seen.length >= 4);
       await first.stop();
@@ -131,6 +132,7 @@ export const describeSubscriptionContract = (store: StoreUnderTest): void => {
           running -= 1;
         },
         { streamPrefixes: [scope] },
+        { onError: (error) => { throw error; } },
       );
       await appendOneByOne(store(), `${scope}agent-1`, events.slice(3));
       await waitUntil('all events are handled', () => received.length === 6);

@@ -149,6 +149,16 @@ export const describePresenceScenarios = (name: string, start: () => Promise<Pre
         expect(ranged.body.map((e: { to: string }) => e.to)).toEqual(['away']);
       });
 
+      it('shows an admin who sets an agent status as the admin in the history and the availability', async () => {
+        const id = uniqueId('cz');
+        await registerAgent(app, id);
+        const changed = await http(`${app.url}/v1/agents/${id}/status`, 'PUT', { status: 'online', reason: 'covering' });
+        expect(changed.status).toBe(200);
+        expect(changed.body.agent.setBy).toEqual({ kind: 'admin', id: 'test-admin', reason: 'covering' });
+        const history = await http(`${app.url}/v1/agents/${id}/status-history`, 'GET');
+        expect(history.body.map((e: { setBy: unknown }) => e.setBy)).toEqual([{ kind: 'admin', id: 'test-admin' }]);
+      });
+
       it('reconstructs the floor at a past instant from the log', async () => {
         const id = uniqueId('dee');
         await registerAgent(app, id);

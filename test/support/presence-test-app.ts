@@ -5,10 +5,9 @@ import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { EventStore } from '@app/event-store';
 import type { MessageBus } from '@app/messaging';
-import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/config/presence-config.js';
-import { createEventStore } from '../../apps/presence/src/infrastructure/event-store-factory.js';
-import { createMessageBus } from '../../apps/presence/src/infrastructure/message-bus-factory.js';
-import { createHttpApp } from '../../apps/presence/src/presence-app.js';
+import { appConfigFrom, createHttpApp, type AppConfig } from '@app/platform';
+import { presenceConnections } from '../../apps/presence/src/presence-app.js';
+import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/presence-config.js';
 import { PresenceModule } from '../../apps/presence/src/presence.module.js';
 import { TEST_AUTH_ENV, defaultCaller } from './test-tokens.js';
 
@@ -17,7 +16,8 @@ export interface PresenceTestApp {
   readonly app: NestExpressApplication;
   readonly store: EventStore;
   readonly bus: MessageBus;
-  readonly config: PresenceConfig;
+  /** The shared settings (port, store, bus, auth) and presence's own. */
+  readonly config: AppConfig & PresenceConfig;
   close(): Promise<void>;
 }
 
@@ -30,14 +30,16 @@ process.env.LOG_LEVEL ??= 'silent';
 
 export const startPresenceTestApp = async (env: Record<string, string> = {}, dataDir?: string): Promise<PresenceTestApp> => {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
-  const config = presenceConfigFrom({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...env });
-  const store = await createEventStore(config);
-  const bus = createMessageBus(config);
+  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...env };
+  const shared = appConfigFrom(settings);
+  const presence = presenceConfigFrom(settings);
+  const config = { ...shared, ...presence };
+  const { store, bus } = await presenceConnections(shared, presence);
 
-  @Module({ imports: [PresenceModule.forRoot(config, { store, bus })] })
+  @Module({ imports: [PresenceModule.forRoot(presence, { store, bus, dataDir: shared.dataDir })] })
   class TestModule {}
 
-  const app = await createHttpApp(TestModule, config);
+  const app = await createHttpApp(TestModule, shared);
   app.useLogger(false);
   await app.listen(0, '127.0.0.1');
   const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');

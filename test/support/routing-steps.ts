@@ -1,5 +1,5 @@
 import { CommandRunner } from '@app/event-store';
-import { SerialWork } from '../../apps/routing/src/conversations/serial-work.js';
+import { SerialWork } from '../../apps/routing/src/assignment/serial-work.js';
 import { agentStreamId, presenceDecider, type AgentPresence } from '@app/presence-domain';
 import { conversationDecider, conversationStreamId, type Conversation } from '@app/routing-domain';
 import type { PresenceTestApp } from './presence-test-app.js';

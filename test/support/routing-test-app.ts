@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { routingConfigFrom } from '../../apps/routing/src/config/routing-config.js';
-import { RoutingState } from '../../apps/routing/src/conversations/routing-state.js';
+import { routingConfigFrom } from '../../apps/routing/src/routing-config.js';
+import { RoutingState } from '../../apps/routing/src/routing-state.js';
 import { RoutingStartup } from '../../apps/routing/src/inputs/routing-startup.js';
 import { RoutingModule } from '../../apps/routing/src/routing.module.js';
-import { createHttpApp } from '../../apps/presence/src/presence-app.js';
+import { createHttpApp } from '@app/platform';
 import { startPresenceTestApp, type PresenceTestApp } from './presence-test-app.js';
 
 export interface RoutingTestApp {

@@ -1,10 +1,9 @@
-import { signToken } from '../../apps/presence/src/auth/token-signer.js';
-import type { Role } from '../../apps/presence/src/auth/caller.js';
+import { signToken, type Role } from '@app/platform';
 
 /** Every test app is started with this secret, so tests can mint tokens for any caller. */
 export const TEST_JWT_SECRET = 'test-only-secret-never-used-outside-the-test-suite';
-/** Load tests call as one admin far more often than a person would; the rate-limit test sets its own limit. */
-export const TEST_AUTH_ENV = { AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000000' } as const;
+/** Load tests call as one admin far more often than a person would, and the hostile-input tests fail authentication on purpose; the limit tests set their own limits. */
+export const TEST_AUTH_ENV = { AUTH_JWT_SECRET: TEST_JWT_SECRET, RATE_LIMIT_PER_MINUTE: '1000000', AUTH_FAILURES_PER_MINUTE: '1000000' } as const;
 
 const secret = new TextEncoder().encode(TEST_JWT_SECRET);
 const rules = { issuer: 'agent-presence', audience: 'agent-presence' };

@@ -1,18 +1,16 @@
 import 'reflect-metadata';
 import { Module } from '@nestjs/common';
-import { configurationOrExit, presenceConfigFrom } from './config/presence-config.js';
-import { createEventStore } from './infrastructure/event-store-factory.js';
-import { createMessageBus } from './infrastructure/message-bus-factory.js';
-import { createHttpApp, serve } from './presence-app.js';
+import { appConfigFrom, configurationOrExit, createHttpApp, serve } from '@app/platform';
+import { presenceConnections } from './presence-app.js';
+import { presenceConfigFrom } from './presence-config.js';
 import { PresenceModule } from './presence.module.js';
 
 /** The presence app on its own (production shape: EventStoreDB, Kafka relay in front of routing). */
-const [config] = configurationOrExit(() => presenceConfigFrom(process.env));
-const store = await createEventStore(config);
-const bus = createMessageBus(config);
+const [app, presence] = configurationOrExit(() => appConfigFrom(process.env), () => presenceConfigFrom(process.env));
+const { store, bus } = await presenceConnections(app, presence);
 
-@Module({ imports: [PresenceModule.forRoot(config, { store, bus })] })
+@Module({ imports: [PresenceModule.forRoot(presence, { store, bus, dataDir: app.dataDir })] })
 class PresenceAppModule {}
 
-const app = await createHttpApp(PresenceAppModule, config);
-await serve(app, config, (url) => `presence: listening on ${url} with the ${config.eventStore} event store`);
+const http = await createHttpApp(PresenceAppModule, app);
+await serve(http, app, (url) => `presence: listening on ${url} with the ${app.eventStore} event store`);

@@ -3,42 +3,67 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
-import { instrumentedStore } from './operations/instrumented-event-store.js';
-import { Metrics } from './operations/metrics.js';
-import { PRESENCE_CONFIG, type PresenceConfig } from './config/presence-config.js';
-import { PRESENCE_COMMAND_HANDLERS } from './agents/presence-commands.js';
-import { PresenceCommandRunner } from './agents/presence-command-runner.js';
-import { FloorFeedController } from './feed/floor-feed.controller.js';
+import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
+import { presenceDecider } from '@app/presence-domain';
+import { AgentCommandAnswer } from './agents/agent-command-answer.js';
+import { AGENT_STREAMS } from './agents/agent-streams.js';
+import { AgentTeams } from './agents/agent-teams.js';
+import { GetAgentHandler } from './agents/get-agent/get-agent.handler.js';
+import { GetAgentHttp } from './agents/get-agent/get-agent.http.js';
+import { ListAgentsHandler } from './agents/list-agents/list-agents.handler.js';
+import { ListAgentsHttp } from './agents/list-agents/list-agents.http.js';
+import { OverrideAgentStatusHandler } from './agents/override-status/override-status.handler.js';
+import { OverrideStatusHttp } from './agents/override-status/override-status.http.js';
+import { PutAgentProfileHandler } from './agents/put-profile/put-profile.handler.js';
+import { PutProfileHttp } from './agents/put-profile/put-profile.http.js';
+import { SetAgentStatusHandler } from './agents/set-status/set-status.handler.js';
+import { SetStatusHttp } from './agents/set-status/set-status.http.js';
+import { GetStatusHistoryHandler } from './agents/status-history/status-history.handler.js';
+import { StatusHistoryHttp } from './agents/status-history/status-history.http.js';
+import { FloorStreamHttp } from './floor/floor-stream/floor-stream.http.js';
+import { GetFloorHandler } from './floor/get-floor/get-floor.handler.js';
+import { GetFloorHttp } from './floor/get-floor/get-floor.http.js';
 import { HealthController } from './health/health.controller.js';
-import { AgentsController } from './http/agents.controller.js';
-import { FloorController } from './http/floor.controller.js';
+import { PresenceReadiness } from './health/presence-readiness.js';
+import { PRESENCE_CONFIG, type PresenceConfig } from './presence-config.js';
+import { PresenceMetrics } from './presence-metrics.js';
 import { AvailabilityProjection } from './read-model/availability-projection.js';
 import { AvailabilityReadModel } from './read-model/availability-read-model.js';
-import { PRESENCE_QUERY_HANDLERS } from './read-model/presence-queries.js';
-import { StoreLifecycle } from './infrastructure/store-lifecycle.js';
 import { AvailabilityRelay } from './relay/availability-relay.js';
+import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
+import { StoreLifecycle } from './store-lifecycle.js';
+
+/** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
+const USE_CASES = {
+  controllers: [
+    PutProfileHttp, SetStatusHttp, OverrideStatusHttp, GetAgentHttp, ListAgentsHttp, StatusHistoryHttp,
+    GetFloorHttp, FloorStreamHttp, HealthController,
+  ],
+  handlers: [
+    PutAgentProfileHandler, SetAgentStatusHandler, OverrideAgentStatusHandler,
+    GetAgentHandler, ListAgentsHandler, GetStatusHistoryHandler, GetFloorHandler,
+  ],
+};
 
 @Module({})
 export class PresenceModule {
   /** Store and bus are created by the caller, so tests and the standalone app choose and share them. */
-  static forRoot(config: PresenceConfig, { store, bus }: { store: EventStore; bus: MessageBus }): DynamicModule {
+  static forRoot(config: PresenceConfig, { store, bus, dataDir }: { store: EventStore; bus: MessageBus; dataDir: string }): DynamicModule {
     return {
       module: PresenceModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [AgentsController, FloorController, FloorFeedController, HealthController],
+      imports: [CqrsModule.forRoot(), ConsoleModule],
+      controllers: USE_CASES.controllers,
       providers: [
         { provide: PRESENCE_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
-        { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(config.dataDir, 'relay.sqlite')) },
-        AvailabilityRelay,
-        { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(config.dataDir, 'read-model.sqlite')) },
-        AvailabilityProjection,
-        PresenceCommandRunner,
-        StoreLifecycle,
-        ...PRESENCE_COMMAND_HANDLERS,
-        ...PRESENCE_QUERY_HANDLERS,
+        { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(dataDir, 'relay.sqlite')) },
+        { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
+        runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
+        AvailabilityRelay, AvailabilityProjection, AgentCommandAnswer, AgentTeams,
+        PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
+        ...USE_CASES.handlers,
       ],
       exports: [EVENT_STORE, MESSAGE_BUS, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel, AvailabilityRelay],
     };

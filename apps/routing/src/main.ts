@@ -1,22 +1,35 @@
 import 'reflect-metadata';
 import { Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { configurationOrExit, presenceConfigFrom } from '../../presence/src/config/presence-config.js';
-import { createEventStore } from '../../presence/src/infrastructure/event-store-factory.js';
-import { createMessageBus } from '../../presence/src/infrastructure/message-bus-factory.js';
-import { createHttpApp, serve } from '../../presence/src/presence-app.js';
-import { routingConfigFrom } from './config/routing-config.js';
+import { AVAILABILITY_TOPIC_SETTINGS } from '@app/contracts';
+import {
+  ConfigError, appConfigFrom, configurationOrExit, createEventStore, createHttpApp, createMessageBus, serve, type Env,
+} from '@app/platform';
+import { routingConfigFrom } from './routing-config.js';
 import { RoutingModule } from './routing.module.js';
 
 /**
- * The routing app on its own (production shape: EventStoreDB, availability
- * from Kafka). Reads the same settings as presence (PORT, EVENT_STORE,
- * MESSAGE_BUS, KAFKA_BROKERS, ...) plus AVAILABILITY_TOPIC and ROUTING_POLICY.
+ * Alone, routing hears availability only from a broker: the in-process bus
+ * has no relay feeding it in this process, so routing would see no agent and
+ * queue every conversation forever. It refuses to start instead.
  */
-// Alone, routing hears availability only from a broker (the in-process bus has no relay here): Kafka when brokers are given.
-const env = { MESSAGE_BUS: process.env.KAFKA_BROKERS ? 'kafka' : undefined, ...process.env };
-const [config, routing] = configurationOrExit(() => presenceConfigFrom(env), () => routingConfigFrom(env));
-const store = await createEventStore(config);
-const bus = createMessageBus(config);
+const aloneConfigFrom = (env: Env) => {
+  const app = appConfigFrom({ MESSAGE_BUS: 'kafka', ...env });
+  if (app.messageBus !== 'kafka') {
+    throw new ConfigError(['routing alone needs MESSAGE_BUS=kafka: availability reaches it only from the broker (run `npm start` for everything in one process)']);
+  }
+  return app;
+};
+
+/**
+ * The routing app on its own (production shape: EventStoreDB, availability
+ * from Kafka). Reads the shared settings (PORT, EVENT_STORE, KAFKA_BROKERS,
+ * ...) plus AVAILABILITY_TOPIC and ROUTING_POLICY. It must use presence's
+ * event store: on SQLite the same DATA_DIR, else EventStoreDB; /health/ready
+ * says not ready, and why, when it does not.
+ */
+const [app, routing] = configurationOrExit(() => aloneConfigFrom(process.env), () => routingConfigFrom(process.env));
+const store = await createEventStore(app);
+const bus = createMessageBus(app, { [routing.availabilityTopic]: AVAILABILITY_TOPIC_SETTINGS });
 
 /** Alone, routing owns the store and the bus, so it closes them after its inputs stopped. */
 @Injectable()
@@ -30,5 +43,5 @@ class ConnectionsLifecycle implements OnApplicationShutdown {
 @Module({ imports: [RoutingModule.forRoot(routing, { store, bus })], providers: [ConnectionsLifecycle] })
 class RoutingAppModule {}
 
-const app = await createHttpApp(RoutingAppModule, config);
-await serve(app, config, (url) => `routing: listening on ${url} with the ${config.eventStore} event store and the ${config.messageBus} bus`);
+const http = await createHttpApp(RoutingAppModule, app);
+await serve(http, app, (url) => `routing: listening on ${url} with the ${app.eventStore} event store and the kafka bus`);

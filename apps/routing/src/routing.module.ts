@@ -2,25 +2,42 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
-import { instrumentedStore } from '../../presence/src/operations/instrumented-event-store.js';
-import { Metrics } from '../../presence/src/operations/metrics.js';
-import { PresenceCommandRunner } from '../../presence/src/agents/presence-command-runner.js';
-import { ROUTING_CONFIG, type RoutingConfig } from './config/routing-config.js';
-import { ConversationAssignment } from './conversations/conversation-assignment.js';
-import { ConversationCommandRunner } from './conversations/conversation-command-runner.js';
+import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
+import { presenceDecider } from '@app/presence-domain';
+import { conversationDecider } from '@app/routing-domain';
+import { ConversationAssignment } from './assignment/conversation-assignment.js';
+import { QueueDrain } from './assignment/queue-drain.js';
+import { SerialWork } from './assignment/serial-work.js';
+import { StrandedAssignmentRecovery } from './assignment/stranded-assignment-recovery.js';
+import { CloseConversationHandler } from './conversations/close/close.handler.js';
+import { CloseConversationHttp } from './conversations/close/close.http.js';
+import { ConversationHttp } from './conversations/conversation-http.js';
 import { ConversationLifecycle } from './conversations/conversation-lifecycle.js';
-import { QueueDrain } from './conversations/queue-drain.js';
-import { ROUTING_COMMAND_HANDLERS } from './conversations/routing-commands.js';
-import { ROUTING_QUERY_HANDLERS } from './conversations/routing-queries.js';
-import { RoutingState } from './conversations/routing-state.js';
-import { SerialWork } from './conversations/serial-work.js';
-import { StrandedAssignmentRecovery } from './conversations/stranded-assignment-recovery.js';
+import { GetConversationHandler } from './conversations/get-conversation/get-conversation.handler.js';
+import { GetConversationHttp } from './conversations/get-conversation/get-conversation.http.js';
+import { QueueConversationHandler } from './conversations/queue/queue.handler.js';
+import { QueueConversationHttp } from './conversations/queue/queue.http.js';
+import { TransferConversationHandler } from './conversations/transfer/transfer.handler.js';
+import { TransferConversationHttp } from './conversations/transfer/transfer.http.js';
 import { RoutingHealthController } from './health/routing-health.controller.js';
-import { ConversationsController } from './http/conversations.controller.js';
-import { QueuesController } from './http/queues.controller.js';
+import { RoutingReadiness } from './health/routing-readiness.js';
 import { AvailabilityConsumer } from './inputs/availability-consumer.js';
 import { ConversationSubscription } from './inputs/conversation-subscription.js';
 import { RoutingStartup } from './inputs/routing-startup.js';
+import { GetTeamQueueHandler } from './queues/get-queue/get-queue.handler.js';
+import { GetQueueHttp } from './queues/get-queue/get-queue.http.js';
+import { ROUTING_CONFIG, type RoutingConfig } from './routing-config.js';
+import { RoutingMetrics } from './routing-metrics.js';
+import { RoutingState } from './routing-state.js';
+import { AGENT_STREAMS, CONVERSATION_STREAMS } from './streams.js';
+
+/** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
+const USE_CASES = {
+  controllers: [
+    QueueConversationHttp, TransferConversationHttp, CloseConversationHttp, GetConversationHttp, GetQueueHttp, RoutingHealthController,
+  ],
+  handlers: [QueueConversationHandler, TransferConversationHandler, CloseConversationHandler, GetConversationHandler, GetTeamQueueHandler],
+};
 
 @Module({})
 export class RoutingModule {
@@ -32,24 +49,17 @@ export class RoutingModule {
     return {
       module: RoutingModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [ConversationsController, QueuesController, RoutingHealthController],
+      controllers: USE_CASES.controllers,
       providers: [
         { provide: ROUTING_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
-        PresenceCommandRunner,
-        ConversationCommandRunner,
-        RoutingState,
-        SerialWork,
-        ConversationAssignment,
-        StrandedAssignmentRecovery,
-        QueueDrain,
-        ConversationLifecycle,
-        AvailabilityConsumer,
-        ConversationSubscription,
-        RoutingStartup,
-        ...ROUTING_COMMAND_HANDLERS,
-        ...ROUTING_QUERY_HANDLERS,
+        runnerFor(AGENT_STREAMS, presenceDecider, 'routing'),
+        runnerFor(CONVERSATION_STREAMS, conversationDecider, 'routing'),
+        RoutingState, RoutingMetrics, SerialWork, ConversationAssignment, StrandedAssignmentRecovery, QueueDrain,
+        ConversationLifecycle, ConversationHttp, AvailabilityConsumer, ConversationSubscription, RoutingStartup,
+        RoutingReadiness, StoreHealth,
+        ...USE_CASES.handlers,
       ],
       exports: [RoutingState, RoutingStartup, AvailabilityConsumer],
     };

@@ -26,13 +26,8 @@ export interface AgentAvailabilityMessage {
   readonly maxConcurrentConversations: number;
   readonly status: AvailabilityStatus;
   readonly since: string;
-  readonly setBy: {
-    /** 'system' since issue 12 (connection lost, missed offer); older consumers treat an unknown kind as opaque. */
-    readonly kind: 'registration' | 'agent' | 'supervisor' | 'system';
-    readonly id?: string;
-    readonly reason?: string | null;
-    readonly reasonCode?: string | null;
-  };
+  /** Who set the status: `registration`, or the real actor's kind (`agent`, `supervisor`, `admin`, `service`, `system`); consumers treat a kind they do not know as opaque. */
+  readonly setBy: { readonly kind: string; readonly id?: string; readonly reason?: string | null; readonly reasonCode?: string | null };
   readonly openConversations: readonly string[];
   /** Added in issue 12: the catalogue code behind the status (null: none), and its label when the message was made. */
   readonly reasonCode?: string | null;
@@ -93,3 +88,6 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (problems.length > 0) throw new InvalidMessageError(`bad or missing ${problems.join(', ')}`);
   return value as unknown as AgentAvailabilityMessage;
 };
+
+/** How the availability topic is created: compacted (the latest message per agent alone rebuilds the floor), keyed by agent. */
+export const AVAILABILITY_TOPIC_SETTINGS = { partitions: 6, compacted: true } as const;

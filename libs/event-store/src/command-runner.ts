@@ -1,30 +1,8 @@
+import type { CausedEvent, Decider, IdentifiedCommand } from '@app/kernel';
 import { deterministicEventId } from './deterministic-event-id.js';
 import { StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
 import type { EventStore, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
-
-/** The shape every domain event shares: its metadata names the command that caused it. */
-export interface CausedEvent {
-  readonly type: string;
-  readonly data: object;
-  readonly metadata: { readonly causationId: string };
-}
-
-export interface IdentifiedCommand {
-  readonly metadata: { readonly commandId: string };
-}
-
-/**
- * A stream's rule book, as the pure domain libraries export it: the runner
- * needs nothing else to load, decide and append for any kind of stream.
- */
-export interface Decider<Command extends IdentifiedCommand, State, Event extends CausedEvent> {
-  readonly initialState: () => State;
-  readonly evolve: (state: State, event: Event) => State;
-  readonly decide: (command: Command, state: State) => readonly Event[];
-  /** The stored event in today's schema (upcast), or undefined for a type this decider does not own. */
-  readonly read: (stored: RecordedEvent) => Event | undefined;
-}
 
 export interface CommandOutcome<State, Event> {
   readonly state: State;

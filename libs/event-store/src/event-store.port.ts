@@ -82,8 +82,12 @@ export interface Subscription {
 }
 
 export interface SubscriptionCallbacks {
-  /** The subscription ended because of an error it could not recover from. */
-  readonly onError?: (error: Error) => void;
+  /**
+   * The subscription ended because of an error it could not recover from.
+   * Required: the caller logs it through its own logger and decides whether
+   * to restart (see the platform's CheckpointedSubscriber); adapters never print.
+   */
+  readonly onError: (error: Error) => void;
 }
 
 export interface EventStore {
@@ -92,7 +96,7 @@ export interface EventStore {
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
   /** Catch-up from `after`, then live; reconnects by itself where the adapter can. */
-  subscribeToAll(handler: EventHandler, options?: SubscribeOptions, callbacks?: SubscriptionCallbacks): Subscription;
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription;
   /** The position of the newest event in the log, or undefined when it is empty. */
   headPosition(): Promise<GlobalPosition | undefined>;
   close(): Promise<void>;

@@ -1,14 +1,15 @@
 import type { AgentProfile } from './agent-profile.js';
-import type { AgentStatus } from './agent-status.js';
+import type { ActorKind, AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
-import type { SystemReasonCode } from './system-reasons.js';
 
-/** Who put the agent in its current status, and why (free text and/or a catalogue code). */
+/**
+ * Who put the agent in its current status, and why (free text and/or a
+ * catalogue code): the real actor of the change (an admin who sets an
+ * agent's status is an admin, not the agent; the system sets a built-in code).
+ */
 export type StatusSetter =
   | { readonly kind: 'registration' }
-  | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null; readonly reasonCode: string | null }
-  | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string; readonly reasonCode: string | null }
-  | { readonly kind: 'system'; readonly id: string; readonly reasonCode: SystemReasonCode };
+  | { readonly kind: ActorKind; readonly id: string; readonly reason: string | null; readonly reasonCode: string | null };
 
 export type AgentPresence =
   | { readonly kind: 'unregistered' }
@@ -52,19 +53,19 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'agent', id: event.metadata.actor.id, reason: event.data.reason, reasonCode: event.data.reasonCode },
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: event.data.reason, reasonCode: event.data.reasonCode },
       };
     case 'AgentStatusOverridden':
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'supervisor', id: event.data.supervisorId, reason: event.data.reason, reasonCode: event.data.reasonCode },
+        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId, reason: event.data.reason, reasonCode: event.data.reasonCode },
       };
     case 'AgentStatusSetBySystem':
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: 'system', id: event.metadata.actor.id, reasonCode: event.data.reasonCode },
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: null, reasonCode: event.data.reasonCode },
       };
     case 'AgentConversationAssigned':
       if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;
@@ -89,13 +90,14 @@ export const currentReasonCode = (agent: RegisteredAgent): string | null =>
 
 /**
  * Whether the system may change the agent's status (connection lost, missed
- * offer): only an online agent, so an agent who chose away or offline stays
- * so; and never over a supervisor's override, because a person's explicit
- * word outranks what the system infers from a lost connection or a missed
- * offer. Connection tracking watches exactly these agents.
+ * offer): only an agent who is online by its own choice. An agent who chose
+ * away or offline stays so; a status a supervisor or an admin set stands,
+ * because a person's explicit word outranks what the system infers from a
+ * lost connection or a missed offer. Connection tracking watches exactly
+ * these agents.
  */
 export const systemMayChangeStatus = (agent: RegisteredAgent): boolean =>
-  agent.status === 'online' && agent.setBy.kind !== 'supervisor';
+  agent.status === 'online' && agent.setBy.kind === 'agent';
 
 export const replay = (events: Iterable<PresenceEvent>, from: AgentPresence = initialPresence()): AgentPresence => {
   let state = from;

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '@app/kernel';
 import type { DueConnectionLoss } from './connection-tracker.js';
 import type { SetAgentStatusBySystem, SystemSetStatus } from './presence-commands.js';
 

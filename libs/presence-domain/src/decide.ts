@@ -1,13 +1,13 @@
+import { eventMetadataOf } from '@app/kernel';
 import { agentProfile, sameProfile } from './agent-profile.js';
 import { currentReasonCode, systemMayChangeStatus, type AgentPresence, type RegisteredAgent } from './agent-presence.js';
 import { DomainError } from './domain-error.js';
-import { eventMetadataOf } from './event-metadata.js';
 import type {
   AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus, SetAgentStatusBySystem,
 } from './presence-commands.js';
-import { PRESENCE_EVENT_SCHEMA_VERSION, type EventMetadata, type PresenceEvent } from './presence-events.js';
+import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
 
-const metadataFor = (command: PresenceCommand): EventMetadata => eventMetadataOf(command, PRESENCE_EVENT_SCHEMA_VERSION);
+const metadataFor = (command: PresenceCommand) => eventMetadataOf(command, PRESENCE_EVENT_SCHEMA_VERSION);
 
 /** The command's reason code, blank meaning none; whether it is in the catalogue is the caller's check. */
 const reasonCodeOf = (command: SetAgentStatus | OverrideAgentStatus): string | null => command.data.reasonCode?.trim() || null;
@@ -47,8 +47,9 @@ const overrideStatus = (command: OverrideAgentStatus, state: AgentPresence): Pre
   if (supervisorId.length === 0) throw new DomainError('SUPERVISOR_REQUIRED', 'an override needs the supervisor who made it', 'supervisorId');
   const agent = registered(state, command.data.agentId);
   const reasonCode = reasonCodeOf(command);
-  const alreadyInForce = agent.status === command.data.status && agent.setBy.kind === 'supervisor'
-    && agent.setBy.id === supervisorId && agent.setBy.reason === reason && agent.setBy.reasonCode === reasonCode;
+  const alreadyInForce = agent.status === command.data.status && agent.setBy.kind !== 'registration'
+    && agent.setBy.kind === command.metadata.actor.kind && agent.setBy.id === supervisorId && agent.setBy.reason === reason
+    && agent.setBy.reasonCode === reasonCode;
   if (alreadyInForce) return [];
   return [{
     type: 'AgentStatusOverridden',

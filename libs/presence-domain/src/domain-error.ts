@@ -1,28 +1,27 @@
-/** Every rule violation has a code the HTTP edge maps to a status; no message matching. */
-export type DomainErrorCode =
-  | 'AGENT_NOT_FOUND'
-  | 'INVALID_PROFILE'
-  | 'OVERRIDE_REASON_REQUIRED'
-  | 'SUPERVISOR_REQUIRED'
-  | 'AGENT_NOT_AVAILABLE'
-  | 'AGENT_NOT_IN_TEAM'
-  | 'AGENT_AT_CAPACITY'
-  // Status reasons (issue 12): all are 400s, except SYSTEM_REASON_READ_ONLY (403 or 409, the edge decides).
-  | 'INVALID_STATUS_REASON'
-  | 'SYSTEM_REASON_READ_ONLY'
-  | 'REASON_CODE_UNKNOWN'
-  | 'REASON_CODE_RETIRED'
-  | 'REASON_CODE_WRONG_STATUS'
-  | 'REASON_CODE_RESERVED';
+import { CodedError, type ErrorKind } from '@app/kernel';
 
-export class DomainError extends Error {
-  constructor(
-    readonly code: DomainErrorCode,
-    message: string,
-    /** The input field the error is about, when there is one. */
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = 'DomainError';
+const KINDS = {
+  AGENT_NOT_FOUND: 'not-found',
+  INVALID_PROFILE: 'invalid',
+  OVERRIDE_REASON_REQUIRED: 'invalid',
+  SUPERVISOR_REQUIRED: 'invalid',
+  AGENT_NOT_AVAILABLE: 'conflict',
+  AGENT_NOT_IN_TEAM: 'conflict',
+  AGENT_AT_CAPACITY: 'conflict',
+  // Status reasons (issue 12): a bad catalogue entry or reasonCode is a 400 naming the field; the system reasons are built in.
+  INVALID_STATUS_REASON: 'invalid',
+  SYSTEM_REASON_READ_ONLY: 'conflict',
+  REASON_CODE_UNKNOWN: 'invalid',
+  REASON_CODE_RETIRED: 'invalid',
+  REASON_CODE_WRONG_STATUS: 'invalid',
+  REASON_CODE_RESERVED: 'invalid',
+} as const satisfies Record<string, ErrorKind>;
+
+/** Every rule violation of an agent's presence has a code the HTTP edge maps to a status; no message matching. */
+export type DomainErrorCode = keyof typeof KINDS;
+
+export class DomainError extends CodedError<DomainErrorCode> {
+  get kind(): ErrorKind {
+    return KINDS[this.code];
   }
 }

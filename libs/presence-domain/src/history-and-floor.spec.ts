@@ -30,6 +30,11 @@ describe('status history for audits', () => {
   it('keeps only changes from the start of the range, inclusive, to its end, exclusive', () =>
     expect(statusHistory(positioned(log), { from: at(20), to: at(30) }).map((e) => e.to)).toEqual(['away']));
 
+  it('shows an admin who set the status as an admin, not as the agent', () => {
+    const byAdmin: PresenceEvent = { ...changed('a1', 'offline', 'online'), metadata: { ...changed('a1', 'offline', 'online').metadata, actor: { kind: 'admin', id: 'root' } } };
+    expect(statusHistory(positioned([registered('a1'), byAdmin]))[0].setBy).toEqual({ kind: 'admin', id: 'root' });
+  });
+
   it('chains every entry: each from is the previous to', () => {
     const entries = statusHistory(positioned(log));
     entries.slice(1).forEach((entry, i) => expect(entry.from).toBe(entries[i].to));

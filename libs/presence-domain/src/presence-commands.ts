@@ -1,18 +1,7 @@
-import type { Actor } from './actor.js';
+import type { AgentStatus, CommandOf } from '@app/kernel';
 import type { AgentProfile } from './agent-profile.js';
-import type { AgentStatus } from './agent-status.js';
-import type { CommandOf } from './message-envelopes.js';
 import type { ConversationReleaseReason } from './presence-events.js';
 import type { SystemReasonCode } from './system-reasons.js';
-
-/** Everything impure a decision needs comes in here, so decide stays a pure function. */
-export interface CommandMetadata {
-  readonly now: Date;
-  readonly actor: Actor;
-  /** Unique per request; the client's Idempotency-Key when it sent one. */
-  readonly commandId: string;
-  readonly correlationId: string;
-}
 
 /** Registers the agent, or changes its profile when it is registered already. */
 export type PutAgentProfile = CommandOf<'PutAgentProfile', { readonly agentId: string } & AgentProfile>;

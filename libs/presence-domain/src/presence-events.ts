@@ -1,20 +1,8 @@
-import type { Actor } from './actor.js';
-import type { AgentStatus } from './agent-status.js';
-import type { EventOf } from './message-envelopes.js';
+import type { AgentStatus, EventOf } from '@app/kernel';
 import type { SystemReasonCode } from './system-reasons.js';
 
 /** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
 export const PRESENCE_EVENT_SCHEMA_VERSION = 2;
-
-export interface EventMetadata {
-  readonly schemaVersion: number;
-  /** ISO-8601, from the command's clock: when the change happened in the product's eyes. */
-  readonly occurredAt: string;
-  readonly actor: Actor;
-  /** The command that caused the event (an Idempotency-Key when the client sent one). */
-  readonly causationId: string;
-  readonly correlationId: string;
-}
 
 export type AgentRegistered = EventOf<'AgentRegistered', {
   readonly agentId: string;

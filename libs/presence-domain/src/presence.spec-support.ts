@@ -1,16 +1,15 @@
-/** Given/when/then over decide and evolve, so specs read like the product's rules. */
-import { evolve, initialPresence, replay, type AgentPresence } from './agent-presence.js';
-import { decide } from './decide.js';
-import { specify } from './decider.spec-support.js';
-import type { Actor } from './actor.js';
-import type { AgentStatus } from './agent-status.js';
-import type { CommandMetadata, PresenceCommand, SystemSetStatus } from './presence-commands.js';
+/** Given/when/then over the presence decider, and builders of its commands and events, so specs read like the rules. */
+import type { Actor, AgentStatus, CommandMetadata } from '@app/kernel';
+import { deciderSpecification } from '@app/kernel/testing';
+import { initialPresence, replay, type AgentPresence } from './agent-presence.js';
+import type { PresenceCommand, SystemSetStatus } from './presence-commands.js';
+import { presenceDecider } from './presence-decider.js';
 import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
 import type { SystemReasonCode } from './system-reasons.js';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
 
-export const { given } = specify<PresenceCommand, AgentPresence, PresenceEvent>({ initialState: initialPresence, evolve, decide });
+export const given = deciderSpecification(presenceDecider);
 
 export const stateAfter = (events: PresenceEvent[]): AgentPresence => replay(events, initialPresence());
 

@@ -1,4 +1,4 @@
-import type { AgentStatus } from './agent-status.js';
+import type { AgentStatus } from '@app/kernel';
 import { DomainError, type DomainErrorCode } from './domain-error.js';
 import type { StatusReason, StatusReasonCatalogue } from './status-reason-catalogue.js';
 

@@ -1,4 +1,4 @@
-import type { AgentStatus } from './agent-status.js';
+import type { ActorKind, AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
 /** A presence event with where the store put it; the domain treats the position as opaque text. */
@@ -16,7 +16,8 @@ export interface StatusHistoryEntry {
   readonly reason: string | null;
   /** The catalogue code given with the change (a system change always has one); the caller adds its label. */
   readonly reasonCode: string | null;
-  readonly setBy: { readonly kind: 'agent' | 'supervisor' | 'system'; readonly id: string };
+  /** The real actor of the change: the agent, a supervisor, an admin, a service or the system. */
+  readonly setBy: { readonly kind: ActorKind; readonly id: string };
   readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden' | 'AgentStatusSetBySystem';
   readonly eventId: string;
   readonly position: string;
@@ -40,17 +41,17 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
     case 'AgentStatusChanged':
       return {
         at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
-        setBy: { kind: 'agent', id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentStatusOverridden':
       return {
         at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
-        setBy: { kind: 'supervisor', id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
+        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentStatusSetBySystem':
       return {
         at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: null, reasonCode: event.data.reasonCode,
-        setBy: { kind: 'system', id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentRegistered':
     case 'AgentProfileChanged':

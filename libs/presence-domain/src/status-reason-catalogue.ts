@@ -1,12 +1,11 @@
-import { isAgentStatus, type AgentStatus } from './agent-status.js';
+import { eventMetadataOf, isAgentStatus, type AgentStatus, type Decider, type StoredEvent } from '@app/kernel';
 import { DomainError } from './domain-error.js';
-import { eventMetadataOf } from './event-metadata.js';
 import {
   STATUS_REASON_EVENT_SCHEMA_VERSION, STATUS_REASON_EVENT_TYPES,
   type PutStatusReason, type StatusReasonCommand, type StatusReasonEvent,
 } from './status-reason-events.js';
 import { SYSTEM_REASONS, SYSTEM_REASON_CODES, isSystemReasonCode } from './system-reasons.js';
-import { storedSchemaVersion, type StoredEvent } from './upcast-presence-event.js';
+import { storedSchemaVersion } from './upcast-presence-event.js';
 
 export interface StatusReason {
   readonly code: string;
@@ -100,6 +99,6 @@ export const readStatusReasonEvent = (stored: StoredEvent): StatusReasonEvent | 
 };
 
 /** Everything a command runner needs to drive the `status-reasons` stream, in one value. */
-export const statusReasonDecider = {
+export const statusReasonDecider: Decider<StatusReasonCommand, StatusReasonCatalogue, StatusReasonEvent> = {
   initialState: initialCatalogue, evolve: evolveCatalogue, decide: decideCatalogue, read: readStatusReasonEvent,
 };

@@ -1,5 +1,4 @@
-import type { AgentStatus } from './agent-status.js';
-import type { CommandOf, EventOf } from './message-envelopes.js';
+import type { AgentStatus, CommandOf, EventOf } from '@app/kernel';
 
 /** The one stream that holds the admins' catalogue of status reasons. */
 export const STATUS_REASONS_STREAM = 'status-reasons';

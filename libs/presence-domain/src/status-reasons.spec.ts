@@ -1,13 +1,14 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AgentStatus } from './agent-status.js';
-import { specify } from './decider.spec-support.js';
+import type { AgentStatus } from '@app/kernel';
+import { deciderSpecification } from '@app/kernel/testing';
 import { NOW } from './presence.spec-support.js';
 import { acceptableReason, reasonCodeProblem, reasonLabelOf } from './reason-code-problem.js';
-import { statusReasonDecider, statusReasonsOf } from './status-reason-catalogue.js';
+import { evolveCatalogue, initialCatalogue, statusReasonDecider, statusReasonsOf } from './status-reason-catalogue.js';
 import type { PutStatusReason, StatusReasonEvent } from './status-reason-events.js';
 
 const admin = { kind: 'admin', id: 'admin-1' } as const;
-const { given, fold } = specify(statusReasonDecider);
+const given = deciderSpecification(statusReasonDecider);
+const fold = (events: StatusReasonEvent[]) => events.reduce(evolveCatalogue, initialCatalogue());
 
 const put = (code: string, label: string, status: AgentStatus, retired?: boolean): PutStatusReason => ({
   type: 'PutStatusReason', data: { code, label, status, ...(retired === undefined ? {} : { retired }) },

@@ -1,4 +1,4 @@
-import type { AgentStatus } from './agent-status.js';
+import type { AgentStatus } from '@app/kernel';
 
 /**
  * Reason codes only the system sets, built into every catalogue and never

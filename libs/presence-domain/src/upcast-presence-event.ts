@@ -1,11 +1,5 @@
+import type { StoredEvent } from '@app/kernel';
 import { PRESENCE_EVENT_SCHEMA_VERSION, PRESENCE_EVENT_TYPES, type PresenceEvent } from './presence-events.js';
-
-/** An event as any store hands it back, before the domain trusts its shape. */
-export interface StoredEvent {
-  readonly type: string;
-  readonly data: unknown;
-  readonly metadata: unknown;
-}
 
 export class UnreadableEventError extends Error {
   constructor(readonly eventType: string, reason: string) {

@@ -1,4 +1,4 @@
-import type { AgentStatus } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
 import { isEligible, type RoutedAgent } from './routed-agent.js';
 import type { TeamRoster } from './team-roster.js';
 

@@ -1,4 +1,4 @@
-import type { CommandOf } from '@app/presence-domain';
+import type { CommandOf } from '@app/kernel';
 
 export type QueueConversation = CommandOf<'QueueConversation', {
   readonly conversationId: string;

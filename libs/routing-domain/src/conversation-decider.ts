@@ -1,7 +1,10 @@
-import { readConversationEvent } from './conversation-events.js';
-import { decideConversation, evolveConversation, initialConversation } from './conversation.js';
+import type { StreamDecider } from '@app/kernel';
+import type { ConversationCommand } from './conversation-commands.js';
+import { conversationStreamId, readConversationEvent, type ConversationEvent } from './conversation-events.js';
+import { decideConversation, evolveConversation, initialConversation, type Conversation } from './conversation.js';
 
 /** Everything a command runner needs to drive a conversation stream, in one value. */
-export const conversationDecider = {
+export const conversationDecider: StreamDecider<ConversationCommand, Conversation, ConversationEvent> = {
   initialState: initialConversation, evolve: evolveConversation, decide: decideConversation, read: readConversationEvent,
+  streamOf: (command) => conversationStreamId(command.data.conversationId), streamId: conversationStreamId,
 };

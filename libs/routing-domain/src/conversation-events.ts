@@ -1,4 +1,4 @@
-import type { EventOf } from '@app/presence-domain';
+import type { EventOf } from '@app/kernel';
 
 export const CONVERSATION_EVENT_SCHEMA_VERSION = 1;
 export const CONVERSATION_STREAM_PREFIX = 'conversation-';

@@ -1,4 +1,4 @@
-import type { EventMetadata } from '@app/presence-domain';
+import { eventMetadataOf } from '@app/kernel';
 import type {
   AssignConversation, CloseConversation, ConversationCommand, QueueConversation, TransferConversation,
 } from './conversation-commands.js';
@@ -38,13 +38,7 @@ export const evolveConversation = (state: Conversation, event: ConversationEvent
   }
 };
 
-const metadataFor = (command: ConversationCommand): EventMetadata => ({
-  schemaVersion: CONVERSATION_EVENT_SCHEMA_VERSION,
-  occurredAt: command.metadata.now.toISOString(),
-  actor: command.metadata.actor,
-  causationId: command.metadata.commandId,
-  correlationId: command.metadata.correlationId,
-});
+const metadataFor = (command: ConversationCommand) => eventMetadataOf(command, CONVERSATION_EVENT_SCHEMA_VERSION);
 
 const open = (state: Conversation, conversationId: string): OpenConversation => {
   if (state.kind === 'none') throw new RoutingError('CONVERSATION_NOT_FOUND', `conversation ${conversationId} does not exist`, 'conversationId');

@@ -1,4 +1,4 @@
-import type { AgentStatus } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
 
 /** What routing needs to know of an agent; fed from the availability messages. */
 export interface RoutedAgent {

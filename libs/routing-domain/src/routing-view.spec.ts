@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { AgentStatus } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
 import { leastLoadedPolicy } from './routing-policy.js';
 import { RoutingView } from './routing-view.js';
 

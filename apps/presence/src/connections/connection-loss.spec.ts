@@ -1,9 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals';
+import type { Actor } from '@app/kernel';
 import { CommandRunner, SqliteEventStore } from '@app/event-store';
 import { InProcessMessageBus, type Consumer } from '@app/messaging';
 import {
   ConnectionTracker, agentStreamId, observedStatusOf, presenceDecider,
-  type AgentPresence, type Actor, type PresenceCommand, type PresenceEvent, type RegisteredAgent,
+  type AgentPresence, type PresenceCommand, type PresenceEvent, type RegisteredAgent,
 } from '@app/presence-domain';
 import { ConnectionLossSweep } from './connection-loss-sweep.js';
 import { ConnectionSignalBridge } from './connection-signal-bridge.js';

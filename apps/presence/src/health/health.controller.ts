@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Inject, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { EVENT_STORE, formatPosition, type EventStore } from '@app/event-store';
-import { Public } from '../auth/auth.guard.js';
+import { Public } from '@app/platform';
 import { AvailabilityProjection } from '../read-model/availability-projection.js';
 import { AvailabilityRelay } from '../relay/availability-relay.js';
 

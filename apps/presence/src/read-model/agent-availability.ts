@@ -1,4 +1,5 @@
-import type { AgentStatus, RegisteredAgent, StatusSetter } from '@app/presence-domain';
+import type { AgentStatus } from '@app/kernel';
+import type { RegisteredAgent, StatusSetter } from '@app/presence-domain';
 
 /** One agent as the read side shows it: the API's answer to "who can take a conversation now?". */
 export interface AgentAvailability {

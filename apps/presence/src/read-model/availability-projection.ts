@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type RecordedEvent, type Subscription } from '@app/event-store';
+import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type RecordedEvent } from '@app/event-store';
+import { checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
-import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
 import { AvailabilityReadModel } from './availability-read-model.js';
 
-const RESTART_DELAY_MS = 1000;
 /** Events per read-model transaction while catching up; a burst's batch commits as soon as the log pauses. */
 const BATCH_SIZE = 1000;
 
@@ -20,13 +20,9 @@ interface Waiter {
  */
 @Injectable()
 export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(AvailabilityProjection.name);
-  private subscription: Subscription | undefined;
+  private readonly input: RestartingInput;
   private position: GlobalPosition | undefined;
   private waiters: Waiter[] = [];
-  private failure: Error | undefined;
-  private restartTimer: NodeJS.Timeout | undefined;
-  private stopped = false;
   private sinceSnapshot = 0;
   private inBatch = 0;
   private commitTimer: NodeJS.Immediate | undefined;
@@ -35,17 +31,22 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModel: AvailabilityReadModel,
     @Inject(PRESENCE_CONFIG) private readonly config: Pick<PresenceConfig, 'floorSnapshotEvery'>,
-  ) {}
+  ) {
+    // A failed apply or commit (disk full, read-only folder) is rolled back with its checkpoint, so restarting from the stored one loses nothing.
+    this.input = checkpointedSubscriber(store, {
+      name: 'availability projection',
+      streamPrefixes: [AGENT_STREAM_PREFIX],
+      checkpoint: () => (this.position = this.readModel.checkpoint()),
+      handle: (recorded) => this.project(recorded),
+    }, new Logger(AvailabilityProjection.name), { restartDelayMs: 1000, beforeRestart: () => this.rollback() });
+  }
 
   async onApplicationBootstrap(): Promise<void> {
-    this.start();
-    await this.subscription?.caughtUp;
+    await this.input.start();
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.restartTimer);
-    await this.subscription?.stop();
+    await this.input.stop();
     if (this.commitTimer) clearImmediate(this.commitTimer);
     this.commitTimer = undefined;
     this.commitBatch();
@@ -58,7 +59,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   }
 
   get error(): Error | undefined {
-    return this.failure;
+    return this.input.error;
   }
 
   /** Resolves true once the read model reflects `position`, false after `timeoutMs`. */
@@ -72,27 +73,10 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
 
   /** Drops the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
-    await this.subscription?.stop();
+    await this.input.stop();
     this.commitBatch();
     this.readModel.reset();
-    this.start();
-    await this.subscription?.caughtUp;
-  }
-
-  private start(): void {
-    this.position = this.readModel.checkpoint();
-    this.failure = undefined;
-    this.subscription = this.store.subscribeToAll(
-      (recorded) => this.project(recorded),
-      { after: this.position, streamPrefixes: [AGENT_STREAM_PREFIX] },
-      { onError: (error) => {
-        this.readModel.rollbackBatch();
-        this.inBatch = 0;
-        this.failure = error;
-        this.logger.error(`availability projection stopped at ${String(this.position?.commit)}: ${error.message}; restarting from its checkpoint`);
-        this.scheduleRestart();
-      } },
-    );
+    await this.input.start();
   }
 
   /** Commits once the subscription has nothing more to hand over right now. */
@@ -102,7 +86,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
       try {
         this.commitBatch();
       } catch (error) {
-        void this.failed(error as Error);
+        void this.input.fail(error as Error);
       }
     });
   }
@@ -112,30 +96,9 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     this.inBatch = 0;
   }
 
-  /** A failed batch is rolled back with its checkpoint; the subscription restarts from the stored one. */
-  private async failed(error: Error): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.stop();
+  private rollback(): void {
     this.readModel.rollbackBatch();
     this.inBatch = 0;
-    this.failure = error;
-    this.logger.error(`availability projection failed to commit: ${error.message}; restarting from its checkpoint`);
-    this.scheduleRestart();
-  }
-
-  /**
-   * A failed apply (disk full, read-only folder) rolled back with its
-   * checkpoint, so restarting from the stored checkpoint loses nothing.
-   */
-  private scheduleRestart(): void {
-    if (this.stopped) return;
-    this.restartTimer = setTimeout(() => {
-      if (this.stopped) return;
-      this.subscription = undefined;
-      this.start();
-      void this.subscription!.caughtUp.then(() => { this.failure = undefined; }, () => undefined);
-    }, RESTART_DELAY_MS);
   }
 
   private project(recorded: RecordedEvent): void {

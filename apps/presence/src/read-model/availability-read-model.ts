@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { formatPosition, parsePosition, type GlobalPosition } from '@app/event-store';
-import { evolve, initialPresence, type AgentPresence, type AgentStatus, type PresenceEvent } from '@app/presence-domain';
+import { type AgentStatus } from '@app/kernel';
+import { evolve, initialPresence, type AgentPresence, type PresenceEvent } from '@app/presence-domain';
 import { availabilityOf, type AgentAvailability } from './agent-availability.js';
 
 export interface AvailabilityFilter {

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import {
-  EVENT_STORE, formatPosition, type EventStore, type GlobalPosition, type RecordedEvent, type Subscription,
-} from '@app/event-store';
+import { EVENT_STORE, formatPosition, type EventStore, type GlobalPosition, type RecordedEvent } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus, type OutgoingMessage } from '@app/messaging';
+import { checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import {
   AGENT_STREAM_PREFIX, agentStreamId, evolve, initialPresence, upcastPresenceEvent, type AgentPresence,
 } from '@app/presence-domain';
-import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
+import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
 import { availabilityMessageOf } from './availability-message-of.js';
 import { RelayCheckpoint } from './relay-checkpoint.js';
 
@@ -29,7 +28,7 @@ const RETRY_DELAY_MS = 1000;
 export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(AvailabilityRelay.name);
   private readonly agents = new Map<string, { revision: number; presence: AgentPresence }>();
-  private subscription: Subscription | undefined;
+  private readonly input: RestartingInput;
   private pending: Pending[] = [];
   private flushing: Promise<void> | undefined;
   private stopping = false;
@@ -42,7 +41,15 @@ export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicat
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
     private readonly checkpoint: RelayCheckpoint,
-  ) {}
+  ) {
+    // After an error the relay reads on from what the bus acknowledged: maybe a repeat, never a gap.
+    this.input = checkpointedSubscriber(store, {
+      name: 'availability relay',
+      streamPrefixes: [AGENT_STREAM_PREFIX],
+      checkpoint: () => this.published,
+      handle: (recorded) => this.relay(recorded),
+    }, this.logger);
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.relayEnabled) this.start();
@@ -60,34 +67,25 @@ export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicat
   get status() {
     return {
       enabled: this.config.relayEnabled,
-      running: this.subscription !== undefined,
+      running: this.input.running,
       position: this.published ? formatPosition(this.published) : null,
       published: this.publishedCount,
       pending: this.pending.length,
-      error: this.failure?.message ?? null,
+      error: (this.failure ?? this.input.error)?.message ?? null,
     };
   }
 
   start(): void {
-    if (this.subscription) return;
+    if (this.input.running) return;
     this.stopping = false;
     // An in-process bus starts empty with every process: publish the whole log again so its consumers (routing) see every agent.
     this.published = this.bus.keepsMessagesAcrossRestarts ? this.checkpoint.load() : undefined;
-    this.subscription = this.store.subscribeToAll(
-      (recorded) => this.relay(recorded),
-      { after: this.published, streamPrefixes: [AGENT_STREAM_PREFIX] },
-      { onError: (error) => {
-        this.failure = error;
-        this.logger.error(`availability relay subscription failed: ${error.message}`);
-      } },
-    );
+    this.input.start().catch(() => undefined /* logged and restarted by the input */);
   }
 
   /** Stops reading the log and publishes what is already read, so the checkpoint ends where reading did. */
   async stop(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.stop();
+    await this.input.stop();
     this.stopping = true;
     await this.flushing;
     if (this.pending.length > 0) await this.flush();

@@ -1,15 +1,14 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type {
   CloseConversation, Conversation, ConversationEvent, QueueConversation, TransferConversation,
 } from '@app/routing-domain';
+import { AGENT_STREAMS, type AgentStreams, CONVERSATION_STREAMS, type ConversationOutcome, type ConversationStreams } from '../streams.js';
 import type { ConversationReleaseReason } from '@app/presence-domain';
-import { PresenceCommandRunner } from '../../../presence/src/agents/presence-command-runner.js';
-import { ConversationAssignment } from './conversation-assignment.js';
-import { ConversationCommandRunner, type ConversationOutcome } from './conversation-command-runner.js';
-import { QueueDrain } from './queue-drain.js';
-import { routingMetadata } from './routing-metadata.js';
-import { RoutingState } from './routing-state.js';
-import { SerialWork } from './serial-work.js';
+import { ConversationAssignment } from '../assignment/conversation-assignment.js';
+import { QueueDrain } from '../assignment/queue-drain.js';
+import { routingMetadata } from '../assignment/routing-metadata.js';
+import { RoutingState } from '../routing-state.js';
+import { SerialWork } from '../assignment/serial-work.js';
 
 export interface LifecycleOutcome {
   readonly conversation: Conversation;
@@ -34,8 +33,8 @@ const releasedAgent = (events: readonly ConversationEvent[]): string | null => {
 export class ConversationLifecycle {
   constructor(
     private readonly state: RoutingState,
-    private readonly conversations: ConversationCommandRunner,
-    private readonly agents: PresenceCommandRunner,
+    @Inject(CONVERSATION_STREAMS) private readonly conversations: ConversationStreams,
+    @Inject(AGENT_STREAMS) private readonly agents: AgentStreams,
     private readonly assignment: ConversationAssignment,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,

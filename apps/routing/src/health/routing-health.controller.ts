@@ -1,8 +1,8 @@
 import { Controller, Get, HttpCode, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { Public } from '../../../presence/src/auth/auth.guard.js';
-import { RoutingState } from '../conversations/routing-state.js';
+import { Public } from '@app/platform';
+import { RoutingState } from '../routing-state.js';
 import { AvailabilityConsumer } from '../inputs/availability-consumer.js';
 import { ConversationSubscription } from '../inputs/conversation-subscription.js';
 import { RoutingStartup } from '../inputs/routing-startup.js';

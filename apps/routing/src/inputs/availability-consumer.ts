@@ -1,11 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InvalidMessageError, parseAgentAvailabilityMessage } from '@app/contracts';
-import { MESSAGE_BUS, type Consumer, type IncomingMessage, type MessageBus } from '@app/messaging';
-import { ROUTING_CONFIG, type RoutingConfig } from '../config/routing-config.js';
-import { QueueDrain } from '../conversations/queue-drain.js';
-import { RoutingState } from '../conversations/routing-state.js';
-import { SerialWork } from '../conversations/serial-work.js';
-import { StrandedAssignmentRecovery } from '../conversations/stranded-assignment-recovery.js';
+import { MESSAGE_BUS, type IncomingMessage, type MessageBus } from '@app/messaging';
+import { RestartingInput } from '@app/platform';
+import { ROUTING_CONFIG, type RoutingConfig } from '../routing-config.js';
+import { QueueDrain } from '../assignment/queue-drain.js';
+import { RoutingState } from '../routing-state.js';
+import { SerialWork } from '../assignment/serial-work.js';
+import { StrandedAssignmentRecovery } from '../assignment/stranded-assignment-recovery.js';
 
 /**
  * Feeds the routing view from the availability topic. A private consumer (no
@@ -17,7 +18,7 @@ export class AvailabilityConsumer {
   private readonly logger = new Logger(AvailabilityConsumer.name);
   private malformedCount = 0;
   private appliedCount = 0;
-  private failure: Error | undefined;
+  readonly input: RestartingInput;
 
   constructor(
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
@@ -26,20 +27,15 @@ export class AvailabilityConsumer {
     private readonly recovery: StrandedAssignmentRecovery,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,
-  ) {}
-
-  get status() {
-    return { applied: this.appliedCount, malformed: this.malformedCount, error: this.failure?.message ?? null };
+  ) {
+    // Reopened from the beginning after an error: the view keeps the highest revision per agent, so repeats change nothing.
+    this.input = new RestartingInput('availability consumer', (onError) => this.bus.consume(
+      this.config.availabilityTopic, (message) => this.receive(message), { fromBeginning: true, onError },
+    ), this.logger);
   }
 
-  start(): Promise<Consumer> {
-    return this.bus.consume(this.config.availabilityTopic, (message) => this.receive(message), {
-      fromBeginning: true,
-      onError: (error) => {
-        this.failure = error;
-        this.logger.error(`availability consumer stopped: ${error.message}`);
-      },
-    });
+  get status() {
+    return { applied: this.appliedCount, malformed: this.malformedCount, error: this.input.error?.message ?? null };
   }
 
   private receive(message: IncomingMessage): void {

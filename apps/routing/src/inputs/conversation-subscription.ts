@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EVENT_STORE, type EventStore, type RecordedEvent, type Subscription } from '@app/event-store';
+import { EVENT_STORE, type EventStore, type GlobalPosition, type RecordedEvent } from '@app/event-store';
+import { checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import { CONVERSATION_STREAM_PREFIX, readConversationEvent } from '@app/routing-domain';
-import { QueueDrain } from '../conversations/queue-drain.js';
-import { RoutingState } from '../conversations/routing-state.js';
+import { QueueDrain } from '../assignment/queue-drain.js';
+import { RoutingState } from '../routing-state.js';
 
 /**
  * Every conversation's state from the event store, from the beginning: the
@@ -11,29 +12,29 @@ import { RoutingState } from '../conversations/routing-state.js';
  */
 @Injectable()
 export class ConversationSubscription {
-  private readonly logger = new Logger(ConversationSubscription.name);
-  private failure: Error | undefined;
+  readonly input: RestartingInput;
+  private position: GlobalPosition | undefined;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(EVENT_STORE) store: EventStore,
     private readonly state: RoutingState,
     private readonly drain: QueueDrain,
-  ) {}
-
-  get error(): string | null {
-    return this.failure?.message ?? null;
+  ) {
+    // After an error it reads on from the last event it applied: the view already holds everything before.
+    this.input = checkpointedSubscriber(store, {
+      name: 'conversation subscription',
+      streamPrefixes: [CONVERSATION_STREAM_PREFIX],
+      checkpoint: () => this.position,
+      handle: (recorded) => this.receive(recorded),
+    }, new Logger(ConversationSubscription.name));
   }
 
-  start(): Subscription {
-    return this.store.subscribeToAll((recorded) => this.receive(recorded), { streamPrefixes: [CONVERSATION_STREAM_PREFIX] }, {
-      onError: (error) => {
-        this.failure = error;
-        this.logger.error(`conversation subscription stopped: ${error.message}`);
-      },
-    });
+  get error(): string | null {
+    return this.input.error?.message ?? null;
   }
 
   private receive(recorded: RecordedEvent): void {
+    this.position = recorded.position;
     const event = readConversationEvent(recorded);
     if (!event) return;
     const conversation = this.state.applyEvent(event, recorded.revision);

@@ -1,10 +1,8 @@
 import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
-import type { Subscription } from '@app/event-store';
-import type { Consumer } from '@app/messaging';
-import { QueueDrain } from '../conversations/queue-drain.js';
-import { RoutingState } from '../conversations/routing-state.js';
-import { SerialWork } from '../conversations/serial-work.js';
-import { StrandedAssignmentRecovery } from '../conversations/stranded-assignment-recovery.js';
+import { QueueDrain } from '../assignment/queue-drain.js';
+import { RoutingState } from '../routing-state.js';
+import { SerialWork } from '../assignment/serial-work.js';
+import { StrandedAssignmentRecovery } from '../assignment/stranded-assignment-recovery.js';
 import { AvailabilityConsumer } from './availability-consumer.js';
 import { ConversationSubscription } from './conversation-subscription.js';
 
@@ -17,8 +15,6 @@ import { ConversationSubscription } from './conversation-subscription.js';
 @Injectable()
 export class RoutingStartup implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(RoutingStartup.name);
-  private subscription: Subscription | undefined;
-  private consumer: Consumer | undefined;
   private failure: Error | undefined;
   /** Resolves once routing is ready (or has failed to start; see `error`). */
   ready: Promise<void> = Promise.resolve();
@@ -44,14 +40,12 @@ export class RoutingStartup implements OnApplicationBootstrap, BeforeApplication
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    await Promise.all([this.subscription?.stop(), this.consumer?.stop()]);
+    await Promise.all([this.conversations.input.stop(), this.availability.input.stop()]);
     await this.work.idle();
   }
 
   private async catchUp(): Promise<void> {
-    this.subscription = this.conversations.start();
-    this.consumer = await this.availability.start();
-    await Promise.all([this.subscription.caughtUp, this.consumer.caughtUp]);
+    await Promise.all([this.conversations.input.start(), this.availability.input.start()]);
     this.state.caughtUp = true;
     for (const agentId of this.state.view.agentIds()) await this.recovery.recover(agentId);
     await this.drain.drain([...this.state.view.drainableTeams()]);

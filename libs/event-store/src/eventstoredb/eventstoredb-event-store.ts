@@ -163,7 +163,7 @@ export class EventStoreDbEventStore implements EventStore {
     return matching;
   }
 
-  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}, callbacks: SubscriptionCallbacks = {}): Subscription {
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
     this.ensureOpen({ operation: 'subscription to $all' });
     const subscription = new EventStoreDbSubscription(
       this.client,

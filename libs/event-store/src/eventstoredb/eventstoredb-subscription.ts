@@ -255,7 +255,6 @@ export class EventStoreDbSubscription implements Subscription {
   private fail(error: Error): void {
     this.stopped = true;
     this.failCaughtUp(error);
-    if (this.callbacks.onError) this.callbacks.onError(error);
-    else console.error('EventStoreDB subscription stopped by an error', error);
+    this.callbacks.onError(error);
   }
 }

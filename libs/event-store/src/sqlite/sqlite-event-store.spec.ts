@@ -119,7 +119,7 @@ describe('SqliteEventStore', () => {
 
       const subscription = store.subscribeToAll((recorded) => {
         received.push(recorded);
-      });
+      }, {}, { onError: (error) => { throw error; } });
       await subscription.caughtUp;
       await subscription.stop();
 
@@ -146,7 +146,7 @@ describe('SqliteEventStore', () => {
       const subscription = store.subscribeToAll((recorded) => {
         received.push(recorded);
         stoppedFromHandler = subscription.stop();
-      });
+      }, {}, { onError: (error) => { throw error; } });
       await expect(subscription.caughtUp).rejects.toThrow('stopped before it caught up');
       await stoppedFromHandler;
       expect(received).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('SqliteEventStore', () => {
       const received: RecordedEvent[] = [];
       const subscription = store.subscribeToAll((recorded) => {
         received.push(recorded);
-      });
+      }, {}, { onError: (error) => { throw error; } });
       await subscription.caughtUp;
       await store.close();
       await expect(subscription.stop()).resolves.toBeUndefined();

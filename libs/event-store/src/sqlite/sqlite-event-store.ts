@@ -151,7 +151,7 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
-  subscribeToAll(handler: EventHandler, options: SubscribeOptions = {}, callbacks: SubscriptionCallbacks = {}): Subscription {
+  subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
     const headAtStart = this.run(() => this.statements.headPosition() ?? 0);
     const source = {
       readPage: (after: number, limit: number) =>

@@ -91,7 +91,6 @@ export class SqliteSubscription implements Subscription {
   private fail(error: Error): void {
     this.stopped = true;
     this.failCaughtUp(error);
-    if (this.callbacks.onError) this.callbacks.onError(error);
-    else console.error('event store subscription stopped by an error', error);
+    this.callbacks.onError(error);
   }
 }

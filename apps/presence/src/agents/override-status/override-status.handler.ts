@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { OverrideAgentStatus } from '@app/presence-domain';
+import { AGENT_STREAMS, type AgentCommandOutcome, type AgentStreams } from '../agent-streams.js';
+
+/** The CommandBus message wraps the pure domain command; the runner loads, decides, appends. */
+export class OverrideAgentStatusCommand extends Command<AgentCommandOutcome> {
+  constructor(readonly command: OverrideAgentStatus) { super(); }
+}
+
+@CommandHandler(OverrideAgentStatusCommand)
+export class OverrideAgentStatusHandler implements ICommandHandler<OverrideAgentStatusCommand> {
+  constructor(@Inject(AGENT_STREAMS) private readonly agents: AgentStreams) {}
+  execute({ command }: OverrideAgentStatusCommand): Promise<AgentCommandOutcome> { return this.agents.run(command); }
+}

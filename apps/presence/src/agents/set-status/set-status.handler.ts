@@ -1,0 +1,15 @@
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import type { SetAgentStatus } from '@app/presence-domain';
+import { AGENT_STREAMS, type AgentCommandOutcome, type AgentStreams } from '../agent-streams.js';
+
+/** The CommandBus message wraps the pure domain command; the runner loads, decides, appends. */
+export class SetAgentStatusCommand extends Command<AgentCommandOutcome> {
+  constructor(readonly command: SetAgentStatus) { super(); }
+}
+
+@CommandHandler(SetAgentStatusCommand)
+export class SetAgentStatusHandler implements ICommandHandler<SetAgentStatusCommand> {
+  constructor(@Inject(AGENT_STREAMS) private readonly agents: AgentStreams) {}
+  execute({ command }: SetAgentStatusCommand): Promise<AgentCommandOutcome> { return this.agents.run(command); }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Gauge } from 'prom-client';
+import { Metrics } from '@app/platform';
+
+/** Presence's own gauges, `presence_*`, in the app's registry (its commands count in `presence_commands_total`). */
+@Injectable()
+export class PresenceMetrics {
+  readonly projectionLagEvents: Gauge;
+  readonly projectionLagSeconds: Gauge;
+  readonly relayLagEvents: Gauge;
+
+  constructor(readonly metrics: Metrics) {
+    const registers = [metrics.registry];
+    this.projectionLagEvents = new Gauge({
+      name: 'presence_projection_lag_events', registers,
+      help: 'Agent events in the store the availability read model has not applied yet (capped at 1000)',
+    });
+    this.projectionLagSeconds = new Gauge({
+      name: 'presence_projection_lag_seconds', registers,
+      help: 'Age of the oldest agent event the availability read model has not applied yet (0 when caught up)',
+    });
+    this.relayLagEvents = new Gauge({
+      name: 'presence_relay_lag_events', registers,
+      help: 'Agent events in the store the availability relay has not published yet (capped at 1000; absent when the relay is off)',
+    });
+  }
+}

@@ -1,7 +1,0 @@
-import type { Actor, CommandMetadata } from '@app/presence-domain';
-
-export const ROUTING_ACTOR: Actor = { kind: 'service', id: 'routing' };
-
-/** Metadata of a step routing takes on its own; the clock enters here, at the edge, never in a decide. */
-export const routingMetadata = (commandId: string, correlationId: string): CommandMetadata =>
-  ({ now: new Date(), actor: ROUTING_ACTOR, commandId, correlationId });

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { SqliteEventStore, type EventStore } from '@app/event-store';
+import type { AppConfig } from '../config/app-config.js';
+
+/** The one line of configuration that swaps the embedded store for EventStoreDB. */
+export const createEventStore = async (config: AppConfig): Promise<EventStore> => {
+  switch (config.eventStore) {
+    case 'sqlite':
+      return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+    case 'eventstoredb': {
+      // Loaded only when chosen, so the embedded default never loads the gRPC client.
+      const { EventStoreDbEventStore } = await import('@app/event-store/eventstoredb');
+      return EventStoreDbEventStore.connect(config.eventStoreConnectionString!);
+    }
+    default: {
+      const unhandled: never = config.eventStore;
+      throw new Error(`unknown event store ${String(unhandled)}`);
+    }
+  }
+};
