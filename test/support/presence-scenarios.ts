@@ -154,7 +154,7 @@ export const describePresenceScenarios = (name: string, start: () => Promise<Pre
         await registerAgent(app, id);
         const changed = await http(`${app.url}/v1/agents/${id}/status`, 'PUT', { status: 'online', reason: 'covering' });
         expect(changed.status).toBe(200);
-        expect(changed.body.agent.setBy).toEqual({ kind: 'admin', id: 'test-admin', reason: 'covering' });
+        expect(changed.body.agent.setBy).toEqual({ kind: 'admin', id: 'test-admin', reason: 'covering', reasonCode: null });
         const history = await http(`${app.url}/v1/agents/${id}/status-history`, 'GET');
         expect(history.body.map((e: { setBy: unknown }) => e.setBy)).toEqual([{ kind: 'admin', id: 'test-admin' }]);
       });
