@@ -1,7 +1,7 @@
-import { eventMetadataOf, isAgentStatus, type AgentStatus, type Decider, type StoredEvent } from '@app/kernel';
+import { eventMetadataOf, isAgentStatus, type AgentStatus, type StoredEvent, type StreamDecider } from '@app/kernel';
 import { DomainError } from './domain-error.js';
 import {
-  STATUS_REASON_EVENT_SCHEMA_VERSION, STATUS_REASON_EVENT_TYPES,
+  STATUS_REASONS_STREAM, STATUS_REASON_EVENT_SCHEMA_VERSION, STATUS_REASON_EVENT_TYPES,
   type PutStatusReason, type StatusReasonCommand, type StatusReasonEvent,
 } from './status-reason-events.js';
 import { SYSTEM_REASONS, SYSTEM_REASON_CODES, isSystemReasonCode } from './system-reasons.js';
@@ -98,7 +98,8 @@ export const readStatusReasonEvent = (stored: StoredEvent): StatusReasonEvent | 
   return { type: stored.type, data: stored.data, metadata: { ...(stored.metadata as object | null), schemaVersion: version } } as StatusReasonEvent;
 };
 
-/** Everything a command runner needs to drive the `status-reasons` stream, in one value. */
-export const statusReasonDecider: Decider<StatusReasonCommand, StatusReasonCatalogue, StatusReasonEvent> = {
+/** Everything a command runner needs to drive the `status-reasons` stream, in one value: one stream holds the whole catalogue. */
+export const statusReasonDecider: StreamDecider<StatusReasonCommand, StatusReasonCatalogue, StatusReasonEvent> = {
   initialState: initialCatalogue, evolve: evolveCatalogue, decide: decideCatalogue, read: readStatusReasonEvent,
+  streamOf: () => STATUS_REASONS_STREAM, streamId: () => STATUS_REASONS_STREAM,
 };
