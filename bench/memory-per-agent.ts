@@ -38,7 +38,7 @@ const agentEvents = (index: number): PresenceEvent[] => {
   const agentId = `agent-${index}`;
   return [
     { type: 'AgentRegistered', data: { agentId, displayName: `Agent ${index}`, teams: [`team-${index % 50}`], maxConcurrentConversations: 3 }, metadata: metadata(2 * index) },
-    { type: 'AgentStatusChanged', data: { agentId, from: 'offline', to: 'online', reason: 'shift start' }, metadata: { ...metadata(2 * index + 1), actor: { kind: 'agent', id: agentId } } },
+    { type: 'AgentStatusChanged', data: { agentId, from: 'offline', to: 'online', reason: 'shift start', reasonCode: null }, metadata: { ...metadata(2 * index + 1), actor: { kind: 'agent', id: agentId } } },
   ];
 };
 
@@ -68,7 +68,7 @@ const availabilityJsonBytes = (): number => {
     const data = registered.data as { agentId: string; displayName: string; teams: string[]; maxConcurrentConversations: number };
     const agent = {
       kind: 'registered' as const, ...data, status: 'online' as const, since: online.metadata.occurredAt,
-      setBy: { kind: 'agent' as const, id: data.agentId, reason: 'shift start' }, openConversations: [],
+      setBy: { kind: 'agent' as const, id: data.agentId, reason: 'shift start', reasonCode: null }, openConversations: [],
     };
     bytes += Buffer.byteLength(JSON.stringify(availabilityOf(agent, 1, `${index}/${index}`)));
   }

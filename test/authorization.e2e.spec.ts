@@ -132,7 +132,7 @@ describe('what callers see', () => {
       { status: 'offline', reason: 'r', supervisorId: 'someone-else' }, await headersOf('teamSupervisor', f));
     expect(spoofed.status).toBe(400);
     const real = await http(`${presenceUrl()}/v1/agents/${f.agentId}/status-overrides`, 'POST', { status: 'offline', reason: 'r' }, await headersOf('teamSupervisor', f));
-    expect(real.body.agent.setBy).toEqual({ kind: 'supervisor', id: 'sup-team', reason: 'r' });
+    expect(real.body.agent.setBy).toEqual({ kind: 'supervisor', id: 'sup-team', reason: 'r', reasonCode: null });
   });
 });
 

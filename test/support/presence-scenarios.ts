@@ -95,9 +95,9 @@ export const describePresenceScenarios = (name: string, start: () => Promise<Pre
         const overridden = await overrideStatus(app, id, { status: 'offline', reason: 'sick leave', supervisorId: 'sup-1' });
         expect(overridden.status).toBe(201);
         expect(overridden.body.agent).toMatchObject({ status: 'offline', setBy: { kind: 'supervisor', id: 'sup-1', reason: 'sick leave' } });
-        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.setBy).toEqual({ kind: 'supervisor', id: 'sup-1', reason: 'sick leave' });
+        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.setBy).toEqual({ kind: 'supervisor', id: 'sup-1', reason: 'sick leave', reasonCode: null });
         await setStatus(app, id, 'online', { reason: 'back' });
-        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.setBy).toEqual({ kind: 'agent', id, reason: 'back' });
+        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.setBy).toEqual({ kind: 'agent', id, reason: 'back', reasonCode: null });
       });
 
       it('refuses an override without a reason with a 400 naming the field, and appends nothing', async () => {
@@ -154,7 +154,7 @@ export const describePresenceScenarios = (name: string, start: () => Promise<Pre
         await registerAgent(app, id);
         const changed = await http(`${app.url}/v1/agents/${id}/status`, 'PUT', { status: 'online', reason: 'covering' });
         expect(changed.status).toBe(200);
-        expect(changed.body.agent.setBy).toEqual({ kind: 'admin', id: 'test-admin', reason: 'covering' });
+        expect(changed.body.agent.setBy).toEqual({ kind: 'admin', id: 'test-admin', reason: 'covering', reasonCode: null });
         const history = await http(`${app.url}/v1/agents/${id}/status-history`, 'GET');
         expect(history.body.map((e: { setBy: unknown }) => e.setBy)).toEqual([{ kind: 'admin', id: 'test-admin' }]);
       });

@@ -4,7 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
 import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
-import { presenceDecider } from '@app/presence-domain';
+import { presenceDecider, statusReasonDecider } from '@app/presence-domain';
 import { AgentCommandAnswer } from './agents/agent-command-answer.js';
 import { AGENT_STREAMS } from './agents/agent-streams.js';
 import { AgentTeams } from './agents/agent-teams.js';
@@ -33,16 +33,21 @@ import { AvailabilityRelay } from './relay/availability-relay.js';
 import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
 import { StoreLifecycle } from './store-lifecycle.js';
+import { ListStatusReasonsHandler } from './status-reasons/list-status-reasons/list-status-reasons.handler.js';
+import { ListStatusReasonsHttp } from './status-reasons/list-status-reasons/list-status-reasons.http.js';
+import { PutStatusReasonHandler } from './status-reasons/put-status-reason/put-status-reason.handler.js';
+import { PutStatusReasonHttp } from './status-reasons/put-status-reason/put-status-reason.http.js';
+import { STATUS_REASON_STREAMS, StatusReasonCatalogueReader } from './status-reasons/status-reason-streams.js';
 
 /** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
 const USE_CASES = {
   controllers: [
     PutProfileHttp, SetStatusHttp, OverrideStatusHttp, GetAgentHttp, ListAgentsHttp, StatusHistoryHttp,
-    GetFloorHttp, FloorStreamHttp, HealthController,
+    GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp,
   ],
   handlers: [
     PutAgentProfileHandler, SetAgentStatusHandler, OverrideAgentStatusHandler,
-    GetAgentHandler, ListAgentsHandler, GetStatusHistoryHandler, GetFloorHandler,
+    GetAgentHandler, ListAgentsHandler, GetStatusHistoryHandler, GetFloorHandler, PutStatusReasonHandler, ListStatusReasonsHandler,
   ],
 };
 
@@ -61,6 +66,7 @@ export class PresenceModule {
         { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(dataDir, 'relay.sqlite')) },
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
+        runnerFor(STATUS_REASON_STREAMS, statusReasonDecider, 'presence'), StatusReasonCatalogueReader,
         AvailabilityRelay, AvailabilityProjection, AgentCommandAnswer, AgentTeams,
         PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
         ...USE_CASES.handlers,

@@ -1,9 +1,16 @@
+import { wireObject } from './wire-object.js';
+
 /**
  * The integration event the relay publishes for every change of an agent
  * (topic `presence.agent-availability`, key = agent id). It carries the
  * agent's whole availability, not a delta, so the latest message per key
  * (a compacted topic) alone rebuilds the floor. Consumers keep, per agent,
  * the message with the highest `revision` and drop older or repeated ones.
+ *
+ * Evolution: fields are only ever added as optional, within version 1, so a
+ * consumer built for the first shape keeps working; consumers ignore fields
+ * and `setBy.kind` values they do not know. The version changes only for a
+ * change an old consumer would misread, and then old consumers refuse it.
  */
 export const AGENT_AVAILABILITY_SCHEMA_VERSION = 1;
 
@@ -19,9 +26,16 @@ export interface AgentAvailabilityMessage {
   readonly maxConcurrentConversations: number;
   readonly status: AvailabilityStatus;
   readonly since: string;
-  /** Who set the status: `registration`, or the real actor's kind (`agent`, `supervisor`, `admin`, `service`, `system`). */
-  readonly setBy: { readonly kind: string; readonly id?: string; readonly reason?: string | null };
+  /** Who set the status: `registration`, or the real actor's kind (`agent`, `supervisor`, `admin`, `service`, `system`); consumers treat a kind they do not know as opaque. */
+  readonly setBy: { readonly kind: string; readonly id?: string; readonly reason?: string | null; readonly reasonCode?: string | null };
   readonly openConversations: readonly string[];
+  /** Added in issue 12: the catalogue code behind the status (null: none), and its label when the message was made. */
+  readonly reasonCode?: string | null;
+  readonly reasonLabel?: string | null;
+  /** Added in issue 12: whether the agent's console held a session or heartbeated recently, as the publisher saw it. */
+  readonly connected?: boolean;
+  /** Added in issue 12: ISO-8601, the last session or heartbeat signal seen for the agent (null: none since the publisher started). */
+  readonly lastSeenAt?: string | null;
   /** Revision of the agent's stream: per-agent order, used to drop stale and repeated messages. */
   readonly revision: number;
   /** Global log position of the event that produced it (`commit/prepare`). */
@@ -40,18 +54,22 @@ export class InvalidMessageError extends Error {
 
 const isString = (v: unknown): v is string => typeof v === 'string';
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every(isString);
+/** An optional addition: absent is fine, present must have its type. */
+const absentOr = (v: unknown, check: (v: unknown) => boolean): boolean => v === undefined || check(v);
+const isStringOrNull = (v: unknown): boolean => v === null || isString(v);
+
+const optionalProblems = (value: Record<string, unknown>): string[] => {
+  const problems: string[] = [];
+  if (!absentOr(value.reasonCode, isStringOrNull)) problems.push('reasonCode');
+  if (!absentOr(value.reasonLabel, isStringOrNull)) problems.push('reasonLabel');
+  if (!absentOr(value.connected, (v) => typeof v === 'boolean')) problems.push('connected');
+  if (!absentOr(value.lastSeenAt, isStringOrNull)) problems.push('lastSeenAt');
+  return problems;
+};
 
 /** Parses and checks a message off the wire; a malformed one throws InvalidMessageError, never yields a half-read object. */
 export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAvailabilityMessage => {
-  if (text === undefined) throw new InvalidMessageError('empty value');
-  let value: Record<string, unknown>;
-  try {
-    value = JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new InvalidMessageError('not JSON');
-  }
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new InvalidMessageError('not an object');
-  if (value.schemaVersion !== AGENT_AVAILABILITY_SCHEMA_VERSION) throw new InvalidMessageError(`unsupported schemaVersion ${String(value.schemaVersion)}`);
+  const value = wireObject(text, AGENT_AVAILABILITY_SCHEMA_VERSION, (reason) => new InvalidMessageError(reason));
   const problems: string[] = [];
   if (!isString(value.agentId) || value.agentId.length === 0) problems.push('agentId');
   if (!isString(value.displayName)) problems.push('displayName');
@@ -66,6 +84,7 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (!isString(value.eventId)) problems.push('eventId');
   if (!isString(value.eventType)) problems.push('eventType');
   if (!isString(value.occurredAt)) problems.push('occurredAt');
+  problems.push(...optionalProblems(value));
   if (problems.length > 0) throw new InvalidMessageError(`bad or missing ${problems.join(', ')}`);
   return value as unknown as AgentAvailabilityMessage;
 };

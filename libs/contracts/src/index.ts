@@ -1,1 +1,2 @@
 export * from './agent-availability-message.js';
+export * from './connection-signal-message.js';

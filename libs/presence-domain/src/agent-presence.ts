@@ -3,12 +3,13 @@ import type { ActorKind, AgentStatus } from '@app/kernel';
 import type { PresenceEvent } from './presence-events.js';
 
 /**
- * Who put the agent in its current status, and why: the real actor of the
- * change (an admin who sets an agent's status is an admin, not the agent).
+ * Who put the agent in its current status, and why (free text and/or a
+ * catalogue code): the real actor of the change (an admin who sets an
+ * agent's status is an admin, not the agent; the system sets a built-in code).
  */
 export type StatusSetter =
   | { readonly kind: 'registration' }
-  | { readonly kind: ActorKind; readonly id: string; readonly reason: string | null };
+  | { readonly kind: ActorKind; readonly id: string; readonly reason: string | null; readonly reasonCode: string | null };
 
 export type AgentPresence =
   | { readonly kind: 'unregistered' }
@@ -52,13 +53,19 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: event.data.reason },
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: event.data.reason, reasonCode: event.data.reasonCode },
       };
     case 'AgentStatusOverridden':
       if (state.kind !== 'registered') return state;
       return {
         ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId, reason: event.data.reason },
+        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId, reason: event.data.reason, reasonCode: event.data.reasonCode },
+      };
+    case 'AgentStatusSetBySystem':
+      if (state.kind !== 'registered') return state;
+      return {
+        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: null, reasonCode: event.data.reasonCode },
       };
     case 'AgentConversationAssigned':
       if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;
@@ -76,6 +83,21 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
 /** Online, and with room for one more conversation. */
 export const canTakeConversation = (agent: RegisteredAgent): boolean =>
   agent.status === 'online' && agent.openConversations.length < agent.maxConcurrentConversations;
+
+/** The catalogue code behind the current status, if any. */
+export const currentReasonCode = (agent: RegisteredAgent): string | null =>
+  agent.setBy.kind === 'registration' ? null : agent.setBy.reasonCode;
+
+/**
+ * Whether the system may change the agent's status (connection lost, missed
+ * offer): only an agent who is online by its own choice. An agent who chose
+ * away or offline stays so; a status a supervisor or an admin set stands,
+ * because a person's explicit word outranks what the system infers from a
+ * lost connection or a missed offer. Connection tracking watches exactly
+ * these agents.
+ */
+export const systemMayChangeStatus = (agent: RegisteredAgent): boolean =>
+  agent.status === 'online' && agent.setBy.kind === 'agent';
 
 export const replay = (events: Iterable<PresenceEvent>, from: AgentPresence = initialPresence()): AgentPresence => {
   let state = from;

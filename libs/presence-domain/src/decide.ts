@@ -1,13 +1,16 @@
 import { eventMetadataOf } from '@app/kernel';
 import { agentProfile, sameProfile } from './agent-profile.js';
-import type { AgentPresence, RegisteredAgent } from './agent-presence.js';
+import { currentReasonCode, systemMayChangeStatus, type AgentPresence, type RegisteredAgent } from './agent-presence.js';
 import { DomainError } from './domain-error.js';
 import type {
-  AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus,
+  AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus, SetAgentStatusBySystem,
 } from './presence-commands.js';
 import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
 
 const metadataFor = (command: PresenceCommand) => eventMetadataOf(command, PRESENCE_EVENT_SCHEMA_VERSION);
+
+/** The command's reason code, blank meaning none; whether it is in the catalogue is the caller's check. */
+const reasonCodeOf = (command: SetAgentStatus | OverrideAgentStatus): string | null => command.data.reasonCode?.trim() || null;
 
 const registered = (state: AgentPresence, agentId: string): RegisteredAgent => {
   if (state.kind !== 'registered') throw new DomainError('AGENT_NOT_FOUND', `agent ${agentId} is not registered`, 'agentId');
@@ -26,11 +29,13 @@ const putProfile = (command: PutAgentProfile, state: AgentPresence): PresenceEve
 
 const setStatus = (command: SetAgentStatus, state: AgentPresence): PresenceEvent[] => {
   const agent = registered(state, command.data.agentId);
-  if (agent.status === command.data.status) return [];
+  const reasonCode = reasonCodeOf(command);
+  // A new code for the same status is news (lunch, then training); the same status and code again is not.
+  if (agent.status === command.data.status && currentReasonCode(agent) === reasonCode) return [];
   const reason = command.data.reason?.trim() || null;
   return [{
     type: 'AgentStatusChanged',
-    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason },
+    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason, reasonCode },
     metadata: metadataFor(command),
   }];
 };
@@ -41,12 +46,25 @@ const overrideStatus = (command: OverrideAgentStatus, state: AgentPresence): Pre
   if (reason.length === 0) throw new DomainError('OVERRIDE_REASON_REQUIRED', 'an override needs a reason', 'reason');
   if (supervisorId.length === 0) throw new DomainError('SUPERVISOR_REQUIRED', 'an override needs the supervisor who made it', 'supervisorId');
   const agent = registered(state, command.data.agentId);
+  const reasonCode = reasonCodeOf(command);
   const alreadyInForce = agent.status === command.data.status && agent.setBy.kind !== 'registration'
-    && agent.setBy.kind === command.metadata.actor.kind && agent.setBy.id === supervisorId && agent.setBy.reason === reason;
+    && agent.setBy.kind === command.metadata.actor.kind && agent.setBy.id === supervisorId && agent.setBy.reason === reason
+    && agent.setBy.reasonCode === reasonCode;
   if (alreadyInForce) return [];
   return [{
     type: 'AgentStatusOverridden',
-    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason, supervisorId },
+    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reason, supervisorId, reasonCode },
+    metadata: metadataFor(command),
+  }];
+};
+
+/** Nothing to do (not an error) when the agent is no longer online or a supervisor has spoken: the lapse it reacted to is moot. */
+const setStatusBySystem = (command: SetAgentStatusBySystem, state: AgentPresence): PresenceEvent[] => {
+  const agent = registered(state, command.data.agentId);
+  if (!systemMayChangeStatus(agent)) return [];
+  return [{
+    type: 'AgentStatusSetBySystem',
+    data: { agentId: agent.agentId, from: agent.status, to: command.data.status, reasonCode: command.data.reasonCode },
     metadata: metadataFor(command),
   }];
 };
@@ -78,6 +96,8 @@ export const decide = (command: PresenceCommand, state: AgentPresence): Presence
       return setStatus(command, state);
     case 'OverrideAgentStatus':
       return overrideStatus(command, state);
+    case 'SetAgentStatusBySystem':
+      return setStatusBySystem(command, state);
     case 'AcceptConversation':
       return acceptConversation(command, state);
     case 'ReleaseConversation':

@@ -17,13 +17,13 @@ const log = [
 ];
 
 describe('status history for audits', () => {
-  it('lists every status change in order with who, when, from, to, reason and position', () =>
+  it('lists every status change in order with who, when, from, to, reason, reason code and position', () =>
     expect(statusHistory(positioned(log))).toEqual([
-      { at: at(10).toISOString(), from: 'offline', to: 'online', reason: 'shift', setBy: { kind: 'agent', id: 'a1' },
+      { at: at(10).toISOString(), from: 'offline', to: 'online', reason: 'shift', reasonCode: null, setBy: { kind: 'agent', id: 'a1' },
         eventType: 'AgentStatusChanged', eventId: 'e1', position: '10/10', revision: 1 },
-      { at: at(20).toISOString(), from: 'online', to: 'away', reason: 'coaching', setBy: { kind: 'supervisor', id: 'sup-1' },
+      { at: at(20).toISOString(), from: 'online', to: 'away', reason: 'coaching', reasonCode: null, setBy: { kind: 'supervisor', id: 'sup-1' },
         eventType: 'AgentStatusOverridden', eventId: 'e2', position: '20/20', revision: 2 },
-      { at: at(30).toISOString(), from: 'away', to: 'online', reason: null, setBy: { kind: 'agent', id: 'a1' },
+      { at: at(30).toISOString(), from: 'away', to: 'online', reason: null, reasonCode: null, setBy: { kind: 'agent', id: 'a1' },
         eventType: 'AgentStatusChanged', eventId: 'e3', position: '30/30', revision: 3 },
     ]));
 

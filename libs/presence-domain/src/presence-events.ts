@@ -1,7 +1,8 @@
 import type { AgentStatus, EventOf } from '@app/kernel';
+import type { SystemReasonCode } from './system-reasons.js';
 
 /** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
-export const PRESENCE_EVENT_SCHEMA_VERSION = 1;
+export const PRESENCE_EVENT_SCHEMA_VERSION = 2;
 
 export type AgentRegistered = EventOf<'AgentRegistered', {
   readonly agentId: string;
@@ -23,6 +24,8 @@ export type AgentStatusChanged = EventOf<'AgentStatusChanged', {
   readonly from: AgentStatus;
   readonly to: AgentStatus;
   readonly reason: string | null;
+  /** A code of the status reason catalogue (schema 2; null in version 1 events and when none was given). */
+  readonly reasonCode: string | null;
 }>;
 
 /** Set by a supervisor for the agent; the reason and the supervisor are mandatory. */
@@ -32,6 +35,20 @@ export type AgentStatusOverridden = EventOf<'AgentStatusOverridden', {
   readonly to: AgentStatus;
   readonly reason: string;
   readonly supervisorId: string;
+  /** A code of the status reason catalogue (schema 2; null in version 1 events and when none was given). */
+  readonly reasonCode: string | null;
+}>;
+
+/**
+ * Set by the system, never by a person: an online agent whose console lost its
+ * connection (`connection-lost`) or who missed an offer (`missed-offer`). The
+ * actor in the metadata is the system process that decided it.
+ */
+export type AgentStatusSetBySystem = EventOf<'AgentStatusSetBySystem', {
+  readonly agentId: string;
+  readonly from: AgentStatus;
+  readonly to: AgentStatus;
+  readonly reasonCode: SystemReasonCode;
 }>;
 
 /** The routing service gave the agent a conversation; written to the agent's stream so capacity and status guard it. */
@@ -55,6 +72,7 @@ export type PresenceEvent =
   | AgentProfileChanged
   | AgentStatusChanged
   | AgentStatusOverridden
+  | AgentStatusSetBySystem
   | AgentConversationAssigned
   | AgentConversationReleased;
 
@@ -65,6 +83,7 @@ export const PRESENCE_EVENT_TYPES: readonly PresenceEventType[] = [
   'AgentProfileChanged',
   'AgentStatusChanged',
   'AgentStatusOverridden',
+  'AgentStatusSetBySystem',
   'AgentConversationAssigned',
   'AgentConversationReleased',
 ];

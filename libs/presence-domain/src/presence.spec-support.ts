@@ -2,9 +2,10 @@
 import type { Actor, AgentStatus, CommandMetadata } from '@app/kernel';
 import { deciderSpecification } from '@app/kernel/testing';
 import { initialPresence, replay, type AgentPresence } from './agent-presence.js';
-import type { PresenceCommand } from './presence-commands.js';
+import type { PresenceCommand, SystemSetStatus } from './presence-commands.js';
 import { presenceDecider } from './presence-decider.js';
 import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
+import type { SystemReasonCode } from './system-reasons.js';
 
 export const NOW = new Date('2026-11-25T09:00:00.000Z');
 
@@ -39,23 +40,46 @@ export const profileChanged = (agentId: string, teams: string[], max: number, di
   metadata: eventMetadata({ kind: 'admin', id: 'admin-1' }),
 });
 
-export const setStatus = (agentId: string, status: AgentStatus, reason?: string, at: Date = NOW): PresenceCommand => ({
-  type: 'SetAgentStatus', data: { agentId, status, ...(reason === undefined ? {} : { reason }) },
+export const setStatus = (agentId: string, status: AgentStatus, reason?: string, at: Date = NOW, reasonCode?: string): PresenceCommand => ({
+  type: 'SetAgentStatus',
+  data: { agentId, status, ...(reason === undefined ? {} : { reason }), ...(reasonCode === undefined ? {} : { reasonCode }) },
   metadata: commandMetadata(agent(agentId), at),
 });
 
-export const changed = (agentId: string, from: AgentStatus, to: AgentStatus, reason: string | null = null, at: Date = NOW): PresenceEvent => ({
-  type: 'AgentStatusChanged', data: { agentId, from, to, reason }, metadata: eventMetadata(agent(agentId), at),
+export const changed = (
+  agentId: string, from: AgentStatus, to: AgentStatus, reason: string | null = null, at: Date = NOW, reasonCode: string | null = null,
+): PresenceEvent => ({
+  type: 'AgentStatusChanged', data: { agentId, from, to, reason, reasonCode }, metadata: eventMetadata(agent(agentId), at),
 });
 
-export const override = (agentId: string, status: AgentStatus, by: { supervisorId: string; reason: string }, at: Date = NOW): PresenceCommand => ({
-  type: 'OverrideAgentStatus', data: { agentId, status, reason: by.reason, supervisorId: by.supervisorId },
+export const override = (
+  agentId: string, status: AgentStatus, by: { supervisorId: string; reason: string; reasonCode?: string }, at: Date = NOW,
+): PresenceCommand => ({
+  type: 'OverrideAgentStatus',
+  data: { agentId, status, reason: by.reason, supervisorId: by.supervisorId, ...(by.reasonCode === undefined ? {} : { reasonCode: by.reasonCode }) },
   metadata: commandMetadata(supervisor(by.supervisorId), at),
 });
 
-export const overridden = (agentId: string, from: AgentStatus, to: AgentStatus, supervisorId: string, reason: string, at: Date = NOW): PresenceEvent => ({
-  type: 'AgentStatusOverridden', data: { agentId, from, to, reason, supervisorId },
+export const overridden = (
+  agentId: string, from: AgentStatus, to: AgentStatus, supervisorId: string, reason: string, at: Date = NOW, reasonCode: string | null = null,
+): PresenceEvent => ({
+  type: 'AgentStatusOverridden', data: { agentId, from, to, reason, supervisorId, reasonCode },
   metadata: eventMetadata(supervisor(supervisorId), at),
+});
+
+/** The process that tracks connections, as the actor of the changes it makes. */
+export const presenceSystem: Actor = { kind: 'system', id: 'presence' };
+
+export const setBySystem = (
+  agentId: string, status: SystemSetStatus, reasonCode: SystemReasonCode, at: Date = NOW, commandId = 'cmd-1',
+): PresenceCommand => ({
+  type: 'SetAgentStatusBySystem', data: { agentId, status, reasonCode }, metadata: commandMetadata(presenceSystem, at, commandId),
+});
+
+export const systemSet = (
+  agentId: string, from: AgentStatus, to: AgentStatus, reasonCode: SystemReasonCode, at: Date = NOW, commandId = 'cmd-1',
+): PresenceEvent => ({
+  type: 'AgentStatusSetBySystem', data: { agentId, from, to, reasonCode }, metadata: eventMetadata(presenceSystem, at, commandId),
 });
 
 const routingService: Actor = { kind: 'service', id: 'routing' };

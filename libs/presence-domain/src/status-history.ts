@@ -14,9 +14,11 @@ export interface StatusHistoryEntry {
   readonly from: AgentStatus;
   readonly to: AgentStatus;
   readonly reason: string | null;
+  /** The catalogue code given with the change (a system change always has one); the caller adds its label. */
+  readonly reasonCode: string | null;
   /** The real actor of the change: the agent, a supervisor, an admin, a service or the system. */
   readonly setBy: { readonly kind: ActorKind; readonly id: string };
-  readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden';
+  readonly eventType: 'AgentStatusChanged' | 'AgentStatusOverridden' | 'AgentStatusSetBySystem';
   readonly eventId: string;
   readonly position: string;
   readonly revision: number;
@@ -38,13 +40,18 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
   switch (event.type) {
     case 'AgentStatusChanged':
       return {
-        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
         setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentStatusOverridden':
       return {
-        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason,
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: event.data.reason, reasonCode: event.data.reasonCode,
         setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId }, eventType: event.type, eventId, position, revision,
+      };
+    case 'AgentStatusSetBySystem':
+      return {
+        at: event.metadata.occurredAt, from: event.data.from, to: event.data.to, reason: null, reasonCode: event.data.reasonCode,
+        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id }, eventType: event.type, eventId, position, revision,
       };
     case 'AgentRegistered':
     case 'AgentProfileChanged':

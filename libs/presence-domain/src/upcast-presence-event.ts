@@ -8,25 +8,38 @@ export class UnreadableEventError extends Error {
   }
 }
 
-const isPresenceEventType = (type: string): type is PresenceEvent['type'] =>
-  (PRESENCE_EVENT_TYPES as readonly string[]).includes(type);
-
 /**
- * Turns a stored event into the current schema. Old versions are upcast here,
- * never rewritten in the store. Returns undefined for event types this domain
- * does not own (other streams share the log).
+ * The schema version a stored event was written with (none means 1). One
+ * written by a newer release is refused: reading it with older rules would
+ * misstate history.
  */
-export const upcastPresenceEvent = (stored: StoredEvent): PresenceEvent | undefined => {
-  if (!isPresenceEventType(stored.type)) return undefined;
-  const metadata = stored.metadata as { schemaVersion?: unknown } | null;
-  const version = metadata?.schemaVersion ?? 1;
+export const storedSchemaVersion = (stored: StoredEvent, current: number): number => {
+  const version = (stored.metadata as { schemaVersion?: unknown } | null)?.schemaVersion ?? 1;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
     throw new UnreadableEventError(stored.type, `schema version ${String(version)} is not a positive integer`);
   }
-  if (version > PRESENCE_EVENT_SCHEMA_VERSION) {
-    // Written by a newer release: reading it with older rules would misstate history.
-    throw new UnreadableEventError(stored.type, `schema version ${version} is newer than ${PRESENCE_EVENT_SCHEMA_VERSION}`);
-  }
-  // Version 1 is the current shape; later versions add their upcasters here, oldest first.
-  return { type: stored.type, data: stored.data, metadata: { ...metadata, schemaVersion: version } } as PresenceEvent;
+  if (version > current) throw new UnreadableEventError(stored.type, `schema version ${version} is newer than ${current}`);
+  return version;
+};
+
+const isPresenceEventType = (type: string): type is PresenceEvent['type'] =>
+  (PRESENCE_EVENT_TYPES as readonly string[]).includes(type);
+
+/** Version 2 added `reasonCode` to status changes and overrides; a version 1 change had none. */
+const withReasonCode = (type: PresenceEvent['type'], data: unknown, version: number): unknown => {
+  if (version >= 2 || (type !== 'AgentStatusChanged' && type !== 'AgentStatusOverridden')) return data;
+  return { ...(data as object), reasonCode: null };
+};
+
+/**
+ * Turns a stored event into the current schema. Old versions are upcast here,
+ * never rewritten in the store; the metadata keeps the version it was written
+ * with. Returns undefined for event types this domain does not own (other
+ * streams share the log).
+ */
+export const upcastPresenceEvent = (stored: StoredEvent): PresenceEvent | undefined => {
+  if (!isPresenceEventType(stored.type)) return undefined;
+  const version = storedSchemaVersion(stored, PRESENCE_EVENT_SCHEMA_VERSION);
+  const metadata = stored.metadata as object | null;
+  return { type: stored.type, data: withReasonCode(stored.type, stored.data, version), metadata: { ...metadata, schemaVersion: version } } as PresenceEvent;
 };

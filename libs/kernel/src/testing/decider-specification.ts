@@ -5,7 +5,8 @@ import type { CausedEvent, Decider, IdentifiedCommand } from '../decider.js';
 export interface DeciderSpecification<Command, State, Event> {
   readonly when: (command: Command) => {
     readonly then: (expected: readonly Event[]) => void;
-    readonly thenThrows: (code: string) => void;
+    /** Refused with this code (and, when given, about this input field). */
+    readonly thenThrows: (code: string, field?: string) => void;
     readonly thenState: (check: (state: State) => void) => void;
   };
 }
@@ -19,8 +20,9 @@ export const deciderSpecification = <Command extends IdentifiedCommand, State, E
       then: (expected) => {
         expect(decider.decide(command, state)).toEqual(expected);
       },
-      thenThrows: (code) => {
-        expect(() => decider.decide(command, state)).toThrow(expect.objectContaining({ code }) as unknown as Error);
+      thenThrows: (code, field) => {
+        const expected = field === undefined ? { code } : { code, field };
+        expect(() => decider.decide(command, state)).toThrow(expect.objectContaining(expected) as unknown as Error);
       },
       thenState: (check) => {
         check(decider.decide(command, state).reduce(decider.evolve, state));

@@ -19,6 +19,9 @@ describe('who may do what', () => {
     expect(accessPolicy.setStatus(admin, 'a1')).toBe(true);
   });
 
+  it('lets only admins keep the catalogue of status reasons', () =>
+    expect([admin, salesSupervisor, agent, service].map((c) => accessPolicy.putStatusReason(c))).toEqual([true, false, false, false]));
+
   it("lets a supervisor override only agents of its teams", () => {
     expect(accessPolicy.overrideStatus(salesSupervisor, ['sales'])).toBe(true);
     expect(accessPolicy.overrideStatus(billingSupervisor, ['sales'])).toBe(false);

@@ -48,6 +48,9 @@ export const accessPolicy = {
     isAdmin(caller) || isService(caller) || oversees(caller, [team]) || (caller.role === 'agent' && caller.id === assignedAgentId),
 
   readQueue: (caller: Caller, team: string): boolean => isAdmin(caller) || isService(caller) || oversees(caller, [team]),
+
+  /** The catalogue of status reasons: admins keep it; every caller reads it (agents and supervisors pick codes from it). */
+  putStatusReason: (caller: Caller): boolean => isAdmin(caller),
 } as const;
 
 export type Action = keyof typeof accessPolicy;

@@ -1,7 +1,8 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { AGENT_STATUSES, type AgentStatus } from '@app/kernel';
 import { MAX_REASON } from '@app/platform';
+import { MAX_REASON_CODE_LENGTH } from '@app/presence-domain';
 
 export class OverrideStatusBody {
   @ApiProperty({ enum: AGENT_STATUSES })
@@ -11,5 +12,9 @@ export class OverrideStatusBody {
   @ApiProperty({ maxLength: MAX_REASON, example: 'sick leave' })
   @IsString() @IsNotEmpty() @MaxLength(MAX_REASON)
   reason!: string;
+
+  @ApiPropertyOptional({ maxLength: MAX_REASON_CODE_LENGTH, example: 'lunch', description: 'a code of GET /v1/status-reasons of the same status class' })
+  @IsOptional() @IsString() @MaxLength(MAX_REASON_CODE_LENGTH)
+  reasonCode?: string;
   // The supervisor is the caller (the token's sub), never a body field.
 }

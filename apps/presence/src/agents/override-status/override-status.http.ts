@@ -24,7 +24,7 @@ export class OverrideStatusHttp {
   ): Promise<AgentCommandResponse> {
     this.authorizer.require(accessPolicy.overrideStatus(caller, this.teams.known(caller, agentId)), caller, 'override the status of', agentId);
     const outcome = await this.commands.execute(new OverrideAgentStatusCommand({
-      type: 'OverrideAgentStatus', data: { agentId, status: body.status, reason: body.reason, supervisorId: caller.id },
+      type: 'OverrideAgentStatus', data: { agentId, status: body.status, reason: body.reason, supervisorId: caller.id, reasonCode: body.reasonCode },
       metadata: commandMetadata(request, actorOf(caller)),
     }));
     return this.answer.of(outcome);

@@ -20,7 +20,7 @@ export class SetStatusHttp {
   ): Promise<AgentCommandResponse> {
     this.authorizer.require(accessPolicy.setStatus(caller, agentId), caller, 'set the status of', agentId);
     const outcome = await this.commands.execute(new SetAgentStatusCommand({
-      type: 'SetAgentStatus', data: { agentId, status: body.status, reason: body.reason }, metadata: commandMetadata(request, actorOf(caller)),
+      type: 'SetAgentStatus', data: { agentId, status: body.status, reason: body.reason, reasonCode: body.reasonCode }, metadata: commandMetadata(request, actorOf(caller)),
     }));
     return this.answer.of(outcome);
   }
