@@ -9,7 +9,7 @@ import { appConfigFrom, createHttpApp, type AppConfig } from '@app/platform';
 import { presenceConnections } from '../../apps/presence/src/presence-app.js';
 import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/presence-config.js';
 import { PresenceModule } from '../../apps/presence/src/presence.module.js';
-import { TEST_AUTH_ENV, defaultCaller } from './test-tokens.js';
+import { TEST_AUTH_ENV, TEST_CONNECTION_ENV, defaultCaller } from './test-tokens.js';
 
 export interface PresenceTestApp {
   readonly url: string;
@@ -30,7 +30,7 @@ process.env.LOG_LEVEL ??= 'silent';
 
 export const startPresenceTestApp = async (env: Record<string, string> = {}, dataDir?: string): Promise<PresenceTestApp> => {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
-  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...env };
+  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...TEST_CONNECTION_ENV, ...env };
   const shared = appConfigFrom(settings);
   const presence = presenceConfigFrom(settings);
   const config = { ...shared, ...presence };
