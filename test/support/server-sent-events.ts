@@ -63,7 +63,11 @@ export const openEventStream = async (url: string, headers: Record<string, strin
       while (received.length < count) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`expected ${count} server-sent events, got ${received.length}: ${JSON.stringify(received)}`);
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, left); });
+        // The bound is cleared once a message wakes the wait, so a finished test leaves no timer behind.
+        await new Promise<void>((resolve) => {
+          const bound = setTimeout(resolve, left);
+          waiters.push(() => { clearTimeout(bound); resolve(); });
+        });
       }
       return received.slice(0, count);
     },
