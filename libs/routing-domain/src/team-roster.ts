@@ -1,5 +1,8 @@
 import { NONE, SlotLists } from './slot-lists.js';
 
+/** The one list of `byWait`. */
+const WAITING_LINE = 0;
+
 /**
  * The agents of one team, and which of them are eligible, grouped by how many
  * conversations each has open. Within a group, list order is the order in
@@ -7,11 +10,17 @@ import { NONE, SlotLists } from './slot-lists.js';
  * at it. Each member has a small integer slot (given by `join`), so that
  * placing, removing and picking are O(1) list operations with no hashing and
  * no allocation; picking is O(number of load levels), independent of the
- * team's size.
+ * team's size. Two more orders serve the other policies: the eligible members
+ * by how long each has waited for work (longest-idle), and the team's
+ * rotation in slot order (round-robin).
  */
 export class TeamRoster {
   /** One list per load: list `n` holds the eligible members with `n` conversations open. */
   private readonly byLoad = new SlotLists();
+  /** One list: the eligible members, the one given work (or made eligible) longest ago first. */
+  private readonly byWait = new SlotLists();
+  /** The slot the rotation last gave a conversation to; the next turn starts after it. */
+  private lastTurn = NONE;
   private readonly agentIdOf: string[] = [];
   /** Slots of members who left, to reuse so the arrays stay as small as the team. */
   private readonly freeSlots: number[] = [];
@@ -30,18 +39,31 @@ export class TeamRoster {
 
   /** The member of `slot` left the team: its slot may go to someone else. */
   leave(slot: number): void {
-    this.byLoad.unlink(slot);
+    this.remove(slot);
     this.freeSlots.push(slot);
   }
 
-  /** Makes the member eligible at `load`, at the back of that group when the load changed. */
+  /**
+   * Makes the member eligible at `load`, at the back of that group when the
+   * load changed. A member who took on work, or just became eligible, also
+   * goes to the back of the waiting line; one who finished some keeps its place.
+   */
   place(slot: number, load: number): void {
-    if (this.byLoad.listOf(slot) !== load) this.byLoad.append(load, slot);
+    const current = this.byLoad.listOf(slot);
+    if (current === load) return;
+    this.byLoad.append(load, slot);
+    if (current === NONE || load > current) this.byWait.append(WAITING_LINE, slot);
   }
 
   /** Makes the member ineligible. */
   remove(slot: number): void {
     this.byLoad.unlink(slot);
+    this.byWait.unlink(slot);
+  }
+
+  /** The member of `slot` was given a conversation of this team: the rotation moves on past it. */
+  tookTurn(slot: number): void {
+    this.lastTurn = slot;
   }
 
   isEligible(slot: number): boolean {
@@ -55,6 +77,31 @@ export class TeamRoster {
         const agentId = this.agentIdOf[slot];
         if (!excluded?.has(agentId)) return agentId;
       }
+    }
+    return undefined;
+  }
+
+  /** The eligible agent who has waited longest for work, whatever its load, skipping `excluded`. */
+  longestIdle(excluded?: ReadonlySet<string>): string | undefined {
+    for (let slot = this.byWait.head(WAITING_LINE); slot !== NONE; slot = this.byWait.after(slot)) {
+      const agentId = this.agentIdOf[slot];
+      if (!excluded?.has(agentId)) return agentId;
+    }
+    return undefined;
+  }
+
+  /**
+   * The next eligible member in the rotation after the one last served, in
+   * slot order and wrapping round, skipping `excluded`. O(team size) at worst,
+   * when most members are ineligible.
+   */
+  nextInTurn(excluded?: ReadonlySet<string>): string | undefined {
+    const members = this.agentIdOf.length;
+    for (let step = 1; step <= members; step++) {
+      const slot = (this.lastTurn + step) % members;
+      if (this.byLoad.listOf(slot) === NONE) continue;
+      const agentId = this.agentIdOf[slot];
+      if (!excluded?.has(agentId)) return agentId;
     }
     return undefined;
   }
