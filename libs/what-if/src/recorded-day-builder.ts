@@ -1,0 +1,116 @@
+import { AGENT_STREAM_PREFIX, evolve, initialPresence, upcastPresenceEvent, type AgentPresence } from '@app/presence-domain';
+import { CONVERSATION_STREAM_PREFIX } from '@app/routing-domain';
+import { ConversationHistory } from './conversation-history.js';
+import type { AgentChange, Happening, LoggedEvent, RecordedConversation, RecordedDay, SimulationRange } from './recorded-day.js';
+
+interface KnownAgent {
+  presence: AgentPresence;
+  /** Its availability after the last change of status, teams or capacity. */
+  latest: AgentChange | undefined;
+  /** Its availability when the range starts (its latest before it). */
+  atStart: AgentChange | undefined;
+}
+
+/** The fields of conversation events the simulation reads (each event has some of them). */
+interface ConversationData {
+  readonly conversationId?: string;
+  readonly team?: string;
+  readonly priority?: number;
+  readonly agentId?: string;
+  readonly toTeam?: string;
+}
+
+/**
+ * Reads the log once, in order, into what a simulation of the range needs.
+ * Memory follows the range, not the log: agents before it are folded to
+ * their latest availability, conversations that ended before it are dropped
+ * and those that arrive after it are never kept.
+ */
+export class RecordedDayBuilder {
+  private seq = 0;
+  private lastAt = -Infinity;
+  private readonly agents = new Map<string, KnownAgent>();
+  /** Conversations that arrived before the range and are not yet over. */
+  private readonly before = new Map<string, ConversationHistory>();
+  /** Conversations that arrived in the range, in arrival order; arrivals' happenings index into it. */
+  private readonly arrived: ConversationHistory[] = [];
+  private readonly arrivedIndex = new Map<string, ConversationHistory>();
+  private readonly happenings: Happening[] = [];
+
+  constructor(readonly range: SimulationRange) {}
+
+  /** Events read so far. */
+  get count(): number {
+    return this.seq;
+  }
+
+  add(event: LoggedEvent): void {
+    const seq = this.seq++;
+    const at = this.timeOf(event);
+    if (event.streamId.startsWith(AGENT_STREAM_PREFIX)) this.addAgentEvent(event, at, seq);
+    else if (event.streamId.startsWith(CONVERSATION_STREAM_PREFIX)) this.addConversationEvent(event, at, seq);
+  }
+
+  build(): RecordedDay {
+    const { from } = this.range;
+    const carried: RecordedConversation[] = [];
+    for (const history of this.before.values()) {
+      const start = history.startAt(from);
+      if (start) carried.push(history.toRecorded(start));
+    }
+    const conversations = [...carried, ...this.arrived.map((history) => history.toRecorded({ kind: 'arrives' }))];
+    const happenings = this.happenings.map((happening) =>
+      (happening.kind === 'arrival' ? { ...happening, conversation: happening.conversation + carried.length } : happening));
+    const agentsAtStart = [...this.agents.values()]
+      .flatMap(({ atStart }) => (atStart ? [{ ...atStart, at: from }] : []))
+      .sort((a, b) => a.seq - b.seq);
+    return { range: this.range, agentsAtStart, conversations, happenings, logEndsAt: Math.max(this.lastAt, from) };
+  }
+
+  /** Log order is the truth: a time that goes backwards (two writers' clocks) is taken as the time before it. */
+  private timeOf(event: LoggedEvent): number {
+    const text = (event.metadata as { occurredAt?: unknown } | null)?.occurredAt;
+    const parsed = typeof text === 'string' ? Date.parse(text) : Number.NaN;
+    if (!Number.isNaN(parsed) && parsed > this.lastAt) this.lastAt = parsed;
+    return this.lastAt;
+  }
+
+  private addAgentEvent(stored: LoggedEvent, at: number, seq: number): void {
+    const event = upcastPresenceEvent(stored);
+    if (!event) return;
+    const agentId = event.data.agentId;
+    const known = this.agents.get(agentId) ?? { presence: initialPresence(), latest: undefined, atStart: undefined };
+    this.agents.set(agentId, known);
+    known.presence = evolve(known.presence, event);
+    if (known.presence.kind !== 'registered') return;
+    const { status, teams, maxConcurrentConversations } = known.presence;
+    const latest = known.latest;
+    if (latest && latest.status === status && latest.maxConcurrentConversations === maxConcurrentConversations && sameTeams(latest.teams, teams)) return;
+    const change: AgentChange = { at, seq, agentId, status, teams, maxConcurrentConversations };
+    known.latest = change;
+    if (at < this.range.from) known.atStart = change;
+    else this.happenings.push({ kind: 'agent', at, seq, change });
+  }
+
+  private addConversationEvent(event: LoggedEvent, at: number, seq: number): void {
+    const data = (event.data ?? {}) as ConversationData;
+    const conversationId = data.conversationId;
+    if (typeof conversationId !== 'string') return;
+    const known = this.arrivedIndex.get(conversationId) ?? this.before.get(conversationId);
+    if (known) {
+      known.apply(event.type, data, at, seq);
+      if (known.closedAt !== undefined && known.closedAt <= this.range.from) this.before.delete(conversationId);
+      return;
+    }
+    if (event.type !== 'ConversationQueued' || typeof data.team !== 'string' || at >= this.range.to) return;
+    const text = (event.metadata as { occurredAt: string }).occurredAt;
+    const history = new ConversationHistory(conversationId, data.team, data.priority ?? 0, at, text, seq);
+    if (at < this.range.from) { this.before.set(conversationId, history); return; }
+    this.happenings.push({ kind: 'arrival', at, seq, conversation: this.arrived.length });
+    this.arrived.push(history);
+    this.arrivedIndex.set(conversationId, history);
+  }
+}
+
+const sameTeams = (a: readonly string[], b: readonly string[]): boolean =>
+  a.length === b.length && a.every((team, index) => team === b[index]);
