@@ -6,6 +6,8 @@ interface RecordedStretch {
   readonly queuedAt: number;
   agentId: string | null;
   assignedAt: number | undefined;
+  /** When routing decided to give it to `agentId` (see `apply`): handling and accept delay count from here. */
+  decidedAt: number | undefined;
   acceptDelayMs: number;
   endAt: number | undefined;
   end: SegmentEnd;
@@ -26,7 +28,7 @@ interface ConversationEventData {
  */
 export class ConversationHistory {
   private readonly stretches: RecordedStretch[] = [];
-  /** When each agent was last offered it (offer mode): an accept's delay counts from there. */
+  /** When routing decided to offer it to each agent (offer mode): an accept's delay counts from there. */
   private offeredAt: Map<string, number> | undefined;
 
   constructor(
@@ -46,21 +48,33 @@ export class ConversationHistory {
     return last.end.kind === 'closed' ? last.endAt : undefined;
   }
 
-  apply(type: string, data: ConversationEventData, at: number, seq: number): void {
+  /**
+   * `decidedAt` is the time of the latest event before this one that could
+   * have set routing off (an arrival, a close, a transfer, an agent's change),
+   * when it came just before: the moment routing decided an offer or an
+   * assignment. Counting handling
+   * from there rather than from the assign event leaves out the app's own few
+   * milliseconds of work, which a simulation that decides in no time would
+   * otherwise gain on every stretch.
+   */
+  apply(type: string, data: ConversationEventData, at: number, seq: number, decidedAt: number): void {
     const current = this.stretches[this.stretches.length - 1];
     if (current.end.kind !== 'open') return;
     switch (type) {
       case 'ConversationOffered':
-        if (data.agentId) (this.offeredAt ??= new Map()).set(data.agentId, at);
+        if (data.agentId) (this.offeredAt ??= new Map()).set(data.agentId, decidedAt);
         return;
       case 'OfferAccepted':
-      case 'ConversationAssigned':
+      case 'ConversationAssigned': {
         if (current.assignedAt !== undefined || !data.agentId) return;
+        const offeredAt = type === 'OfferAccepted' ? this.offeredAt?.get(data.agentId) : undefined;
         current.agentId = data.agentId;
         current.assignedAt = at;
-        current.acceptDelayMs = type === 'OfferAccepted' ? at - (this.offeredAt?.get(data.agentId) ?? at) : 0;
+        current.decidedAt = offeredAt ?? decidedAt;
+        current.acceptDelayMs = offeredAt === undefined ? 0 : at - offeredAt;
         this.offeredAt = undefined;
         return;
+      }
       case 'ConversationTransferred':
         this.endStretch(current, { kind: 'transferred', toTeam: data.toTeam ?? current.team }, at, seq);
         this.openStretch(data.toTeam ?? current.team, at);
@@ -97,7 +111,9 @@ export class ConversationHistory {
   }
 
   private openStretch(team: string, at: number): void {
-    this.stretches.push({ team, queuedAt: at, agentId: null, assignedAt: undefined, acceptDelayMs: 0, endAt: undefined, end: { kind: 'open' }, endSeq: Infinity });
+    this.stretches.push({
+      team, queuedAt: at, agentId: null, assignedAt: undefined, decidedAt: undefined, acceptDelayMs: 0, endAt: undefined, end: { kind: 'open' }, endSeq: Infinity,
+    });
   }
 
   private endStretch(stretch: RecordedStretch, end: SegmentEnd, at: number, seq: number): void {
@@ -109,11 +125,11 @@ export class ConversationHistory {
 
 const toSegment = (stretch: RecordedStretch): Segment => {
   const ended = stretch.endAt !== undefined;
-  const assigned = stretch.assignedAt !== undefined;
+  const assigned = stretch.decidedAt !== undefined;
   return {
     team: stretch.team,
     recordedAgentId: stretch.agentId,
-    handlingMs: ended && assigned ? stretch.endAt! - stretch.assignedAt! : undefined,
+    handlingMs: ended && assigned ? stretch.endAt! - stretch.decidedAt! - stretch.acceptDelayMs : undefined,
     acceptDelayMs: stretch.acceptDelayMs,
     patienceMs: ended && !assigned ? stretch.endAt! - stretch.queuedAt : undefined,
     end: stretch.end,

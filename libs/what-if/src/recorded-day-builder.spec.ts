@@ -3,6 +3,7 @@ import { at, dayOf, ms, onlineAgent, recorded } from './what-if.spec-support.js'
 
 describe('reading a recorded day', () => {
   it('keeps each stretch\'s handling time, from assign to its end, and how it ended', () => {
+    // Assigned seconds after anything that could explain it (routing was down, say): handling counts from the assign.
     const day = dayOf([
       recorded.queued('c1', 'sales', '10:00:00'), recorded.assigned('c1', 'sales', 'a1', '10:00:05'),
       recorded.transferred('c1', 'sales', 'billing', 'a1', '10:02:05'), recorded.assigned('c1', 'billing', 'a2', '10:03:00'),
@@ -14,6 +15,15 @@ describe('reading a recorded day', () => {
       { team: 'sales', recordedAgentId: 'a1', handlingMs: 120_000, patienceMs: undefined, end: { kind: 'transferred', toTeam: 'billing' } },
       { team: 'billing', recordedAgentId: 'a2', handlingMs: 60_000, patienceMs: undefined, end: { kind: 'closed' } },
     ]);
+  });
+
+  it('counts handling from the arrival, close or status change that set routing off, when the assign follows within moments', () => {
+    const day = dayOf([
+      ...onlineAgent('a1', ['sales'], 1, '09:00:00', '09:00:00'), recorded.queued('c1', 'sales', '10:00:00'),
+      recorded.assigned('c1', 'sales', 'a1', '10:00:00.030'), recorded.queued('c2', 'sales', '10:00:10'),
+      recorded.closed('c1', 'sales', 'a1', '10:01:00'), recorded.assigned('c2', 'sales', 'a1', '10:01:00.045'), recorded.closed('c2', 'sales', 'a1', '10:02:00'),
+    ]);
+    expect(day.conversations.map((conversation) => conversation.segments[0].handlingMs)).toEqual([60_000, 60_000]);
   });
 
   it('keeps how long a customer waited before leaving unanswered', () => {

@@ -20,6 +20,19 @@ interface ConversationData {
   readonly toTeam?: string;
 }
 
+/** Conversation events that set routing off in the app: something arrives, or someone's capacity frees. */
+const ROUTING_TRIGGERS = new Set([
+  'ConversationQueued', 'ConversationTransferred', 'ConversationRequeued', 'ConversationClosed', 'OfferDeclined', 'OfferExpired', 'OfferRescinded',
+]);
+
+/**
+ * How long after the event that set it off an assignment still counts as
+ * decided then: the app takes milliseconds. A longer gap has a cause the log
+ * does not show (routing was down, the bus lagged), so the assignment's own
+ * time is taken instead.
+ */
+const DECISION_LATENCY_LIMIT_MS = 2_000;
+
 /**
  * Reads the log once, in order, into what a simulation of the range needs.
  * Memory follows the range, not the log: agents before it are folded to
@@ -29,6 +42,8 @@ interface ConversationData {
 export class RecordedDayBuilder {
   private seq = 0;
   private lastAt = -Infinity;
+  /** Time of the latest event that could have set routing off: where the next decision counts from. */
+  private lastTriggerAt = -Infinity;
   private readonly agents = new Map<string, KnownAgent>();
   /** Conversations that arrived before the range and are not yet over. */
   private readonly before = new Map<string, ConversationHistory>();
@@ -47,8 +62,12 @@ export class RecordedDayBuilder {
   add(event: LoggedEvent): void {
     const seq = this.seq++;
     const at = this.timeOf(event);
-    if (event.streamId.startsWith(AGENT_STREAM_PREFIX)) this.addAgentEvent(event, at, seq);
-    else if (event.streamId.startsWith(CONVERSATION_STREAM_PREFIX)) this.addConversationEvent(event, at, seq);
+    if (event.streamId.startsWith(AGENT_STREAM_PREFIX)) {
+      if (this.addAgentEvent(event, at, seq)) this.lastTriggerAt = at;
+    } else if (event.streamId.startsWith(CONVERSATION_STREAM_PREFIX)) {
+      this.addConversationEvent(event, at, seq);
+      if (ROUTING_TRIGGERS.has(event.type)) this.lastTriggerAt = at;
+    }
   }
 
   build(): RecordedDay {
@@ -75,21 +94,23 @@ export class RecordedDayBuilder {
     return this.lastAt;
   }
 
-  private addAgentEvent(stored: LoggedEvent, at: number, seq: number): void {
+  /** Returns true when the agent's status, teams or capacity changed. */
+  private addAgentEvent(stored: LoggedEvent, at: number, seq: number): boolean {
     const event = upcastPresenceEvent(stored);
-    if (!event) return;
+    if (!event) return false;
     const agentId = event.data.agentId;
     const known = this.agents.get(agentId) ?? { presence: initialPresence(), latest: undefined, atStart: undefined };
     this.agents.set(agentId, known);
     known.presence = evolve(known.presence, event);
-    if (known.presence.kind !== 'registered') return;
+    if (known.presence.kind !== 'registered') return false;
     const { status, teams, maxConcurrentConversations } = known.presence;
     const latest = known.latest;
-    if (latest && latest.status === status && latest.maxConcurrentConversations === maxConcurrentConversations && sameTeams(latest.teams, teams)) return;
+    if (latest && latest.status === status && latest.maxConcurrentConversations === maxConcurrentConversations && sameTeams(latest.teams, teams)) return false;
     const change: AgentChange = { at, seq, agentId, status, teams, maxConcurrentConversations };
     known.latest = change;
     if (at < this.range.from) known.atStart = change;
     else this.happenings.push({ kind: 'agent', at, seq, change });
+    return true;
   }
 
   private addConversationEvent(event: LoggedEvent, at: number, seq: number): void {
@@ -98,7 +119,7 @@ export class RecordedDayBuilder {
     if (typeof conversationId !== 'string') return;
     const known = this.arrivedIndex.get(conversationId) ?? this.before.get(conversationId);
     if (known) {
-      known.apply(event.type, data, at, seq);
+      known.apply(event.type, data, at, seq, at - this.lastTriggerAt <= DECISION_LATENCY_LIMIT_MS ? this.lastTriggerAt : at);
       if (known.closedAt !== undefined && known.closedAt <= this.range.from) this.before.delete(conversationId);
       return;
     }

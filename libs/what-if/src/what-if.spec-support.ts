@@ -2,8 +2,8 @@ import type { LoggedEvent } from './recorded-day.js';
 import { RecordedDayBuilder } from './recorded-day-builder.js';
 import type { RecordedDay } from './recorded-day.js';
 
-/** A time on the fixture day, e.g. at('10:01:30'). */
-export const at = (time: string): string => `2026-11-24T${time}.000Z`;
+/** A time on the fixture day, e.g. at('10:01:30') or at('10:01:30.025'). */
+export const at = (time: string): string => `2026-11-24T${time}${time.includes('.') ? '' : '.000'}Z`;
 export const ms = (time: string): number => Date.parse(at(time));
 
 const event = (streamId: string, type: string, data: object, time: string): LoggedEvent => ({
