@@ -3,7 +3,8 @@ import { quantile, spreadOf, summarize } from './policy-summary.js';
 import type { SimulatedConversation, SimulationOutcome } from './simulation-outcome.js';
 
 const conversation = (conversationId: string, waitSeconds: number, more: Partial<SimulatedConversation> = {}): SimulatedConversation => ({
-  conversationId, team: 'sales', arrivedInRange: true, waitMs: waitSeconds * 1000, answered: true, gaveUp: false, stillWaiting: false, agents: ['a1'], ...more,
+  conversationId, team: 'sales', arrivedInRange: true, waitMs: waitSeconds * 1000, answered: true, gaveUp: false, stillWaiting: false,
+  agents: ['a1'], assignedAt: [0], ...more,
 });
 
 const outcome: SimulationOutcome = {

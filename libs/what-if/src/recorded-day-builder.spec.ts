@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { RecordedDayBuilder } from './recorded-day-builder.js';
 import { at, dayOf, ms, onlineAgent, recorded } from './what-if.spec-support.js';
 
 describe('reading a recorded day', () => {
@@ -85,4 +86,22 @@ describe('reading a recorded day', () => {
     const day = dayOf([recorded.queued('c1', 'sales', '10:00:05'), recorded.queued('c2', 'sales', '10:00:04')]);
     expect(day.happenings.map((happening) => happening.at)).toEqual([ms('10:00:05'), ms('10:00:05')]);
   });
+});
+
+describe('knowing when the rest of the log no longer matters', () => {
+  const reading = (events: ReturnType<typeof recorded.queued>[]) => {
+    const builder = new RecordedDayBuilder({ from: ms('09:00:00'), to: ms('10:00:00') });
+    for (const event of events) builder.add(event);
+    return builder;
+  };
+  const nextDay = (conversationId: string) => ({ ...recorded.queued(conversationId, 'sales', '00:00:00'), metadata: { occurredAt: '2026-11-25T10:00:00.000Z' } });
+
+  it('is complete a day after the range once every conversation of the range is closed in the record', () =>
+    expect(reading([recorded.queued('c1', 'sales', '09:30:00'), recorded.closed('c1', 'sales', null, '09:31:00'), nextDay('later')]).isComplete).toBe(true));
+
+  it('is not complete while a conversation of the range is open, however late the log goes', () =>
+    expect(reading([recorded.queued('c1', 'sales', '09:30:00'), nextDay('later')]).isComplete).toBe(false));
+
+  it('is not complete before a day after the range', () =>
+    expect(reading([recorded.queued('c1', 'sales', '09:30:00'), recorded.closed('c1', 'sales', null, '09:31:00'), recorded.queued('c2', 'sales', '23:00:00')]).isComplete).toBe(false));
 });

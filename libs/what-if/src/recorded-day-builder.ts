@@ -33,6 +33,9 @@ const ROUTING_TRIGGERS = new Set([
  */
 const DECISION_LATENCY_LIMIT_MS = 2_000;
 
+/** How far past the range the log is followed once the record has closed every conversation of the range. */
+export const FOLLOW_AFTER_RANGE_MS = 24 * 3600_000;
+
 /**
  * Reads the log once, in order, into what a simulation of the range needs.
  * Memory follows the range, not the log: agents before it are folded to
@@ -51,12 +54,24 @@ export class RecordedDayBuilder {
   private readonly arrived: ConversationHistory[] = [];
   private readonly arrivedIndex = new Map<string, ConversationHistory>();
   private readonly happenings: Happening[] = [];
+  /** Conversations of the range the record has not closed yet. */
+  private openInRange = 0;
 
   constructor(readonly range: SimulationRange) {}
 
   /** Events read so far. */
   get count(): number {
     return this.seq;
+  }
+
+  /**
+   * True once the rest of the log matters no more: every conversation of the
+   * range is closed in the record and the log is a day past the range (a
+   * policy that left some waiting longer still sees agents' changes for that
+   * day). A reader may stop here instead of reading to the end.
+   */
+  get isComplete(): boolean {
+    return this.openInRange === 0 && this.lastAt >= this.range.to + FOLLOW_AFTER_RANGE_MS;
   }
 
   add(event: LoggedEvent): void {
@@ -119,8 +134,11 @@ export class RecordedDayBuilder {
     if (typeof conversationId !== 'string') return;
     const known = this.arrivedIndex.get(conversationId) ?? this.before.get(conversationId);
     if (known) {
+      const wasOpen = known.closedAt === undefined;
       known.apply(event.type, data, at, seq, at - this.lastTriggerAt <= DECISION_LATENCY_LIMIT_MS ? this.lastTriggerAt : at);
-      if (known.closedAt !== undefined && known.closedAt <= this.range.from) this.before.delete(conversationId);
+      if (known.closedAt === undefined || !wasOpen) return;
+      if (this.arrivedIndex.has(conversationId)) this.openInRange--;
+      else if (known.closedAt <= this.range.from) this.before.delete(conversationId);
       return;
     }
     if (event.type !== 'ConversationQueued' || typeof data.team !== 'string' || at >= this.range.to) return;
@@ -130,6 +148,7 @@ export class RecordedDayBuilder {
     this.happenings.push({ kind: 'arrival', at, seq, conversation: this.arrived.length });
     this.arrived.push(history);
     this.arrivedIndex.set(conversationId, history);
+    this.openInRange++;
   }
 }
 

@@ -15,6 +15,8 @@ export interface SimulatedConversation {
   readonly stillWaiting: boolean;
   /** Who had each stretch (one per team it waited in), null where nobody did. */
   readonly agents: readonly (string | null)[];
+  /** When each stretch was given to its agent (epoch ms), null where nobody had it. */
+  readonly assignedAt: readonly (number | null)[];
 }
 
 export interface SimulatedAgentTotals {
