@@ -1,8 +1,5 @@
 import { NONE, SlotLists } from './slot-lists.js';
 
-/** The one list of `byWait`. */
-const WAITING_LINE = 0;
-
 /**
  * The agents of one team, and which of them are eligible, grouped by how many
  * conversations each has open. Within a group, list order is the order in
@@ -17,8 +14,14 @@ const WAITING_LINE = 0;
 export class TeamRoster {
   /** One list per load: list `n` holds the eligible members with `n` conversations open. */
   private readonly byLoad = new SlotLists();
-  /** One list: the eligible members, the one given work (or made eligible) longest ago first. */
-  private readonly byWait = new SlotLists();
+  /**
+   * Per slot, a stamp of when the member last took on work or became
+   * eligible (a count of such placements, not a time): longest-idle picks the
+   * lowest. A stamp costs least-loaded's hot path one store; a second linked
+   * list cost it a tenth of a decision.
+   */
+  private idleSince = new Float64Array(16);
+  private placements = 0;
   /** The slot the rotation last gave a conversation to; the next turn starts after it. */
   private lastTurn = NONE;
   private readonly agentIdOf: string[] = [];
@@ -34,6 +37,11 @@ export class TeamRoster {
   join(agentId: string): number {
     const slot = this.freeSlots.pop() ?? this.agentIdOf.length;
     this.agentIdOf[slot] = agentId;
+    if (slot >= this.idleSince.length) {
+      const grown = new Float64Array(Math.max(slot + 1, this.idleSince.length * 2));
+      grown.set(this.idleSince);
+      this.idleSince = grown;
+    }
     return slot;
   }
 
@@ -45,20 +53,19 @@ export class TeamRoster {
 
   /**
    * Makes the member eligible at `load`, at the back of that group when the
-   * load changed. A member who took on work, or just became eligible, also
-   * goes to the back of the waiting line; one who finished some keeps its place.
+   * load changed. A member who took on work, or just became eligible, is
+   * stamped idle from now; one who finished some keeps its stamp.
    */
   place(slot: number, load: number): void {
     const current = this.byLoad.listOf(slot);
     if (current === load) return;
     this.byLoad.append(load, slot);
-    if (current === NONE || load > current) this.byWait.append(WAITING_LINE, slot);
+    if (current === NONE || load > current) this.idleSince[slot] = ++this.placements;
   }
 
   /** Makes the member ineligible. */
   remove(slot: number): void {
     this.byLoad.unlink(slot);
-    this.byWait.unlink(slot);
   }
 
   /** The member of `slot` was given a conversation of this team: the rotation moves on past it. */
@@ -81,13 +88,14 @@ export class TeamRoster {
     return undefined;
   }
 
-  /** The eligible agent who has waited longest for work, whatever its load, skipping `excluded`. */
+  /** The eligible agent who has waited longest for work, whatever its load, skipping `excluded`. O(team size). */
   longestIdle(excluded?: ReadonlySet<string>): string | undefined {
-    for (let slot = this.byWait.head(WAITING_LINE); slot !== NONE; slot = this.byWait.after(slot)) {
-      const agentId = this.agentIdOf[slot];
-      if (!excluded?.has(agentId)) return agentId;
+    let best = NONE;
+    for (let slot = 0; slot < this.agentIdOf.length; slot++) {
+      if (this.byLoad.listOf(slot) === NONE || (best !== NONE && this.idleSince[slot] >= this.idleSince[best])) continue;
+      if (!excluded?.has(this.agentIdOf[slot])) best = slot;
     }
-    return undefined;
+    return best === NONE ? undefined : this.agentIdOf[best];
   }
 
   /**
