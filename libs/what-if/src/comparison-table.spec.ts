@@ -15,9 +15,9 @@ describe('the side-by-side table', () => {
     expect(lines[1]).toMatch(/^-+  -+  -+$/);
     expect(lines.find((line) => line.startsWith('wait p50'))).toMatch(/4\.0 s\s+12\.3 s$/);
     expect(lines.find((line) => line.startsWith('waited over service level (20 s)'))).toMatch(/300 \(25\.0 %\)\s+300 \(25\.0 %\)$/);
-    expect(lines.find((line) => line.startsWith('conversations per agent'))).toMatch(/12 \/ 48\.5 \/ 90$/);
-    expect(lines.find((line) => line.startsWith('busy time per agent'))).toMatch(/10m 00s \/ 4h 00m \/ 7h 30m$/);
-    expect(lines).toHaveLength(15);
+    expect(lines.slice(13, 16).map((line) => line.split(/\s{2,}/).slice(-1)[0])).toEqual(['12', '48.5', '90']);
+    expect(lines.slice(16, 19).map((line) => line.split(/\s{2,}/).slice(-1)[0])).toEqual(['10m 00s', '4h 00m', '7h 30m']);
+    expect(lines).toHaveLength(19);
   });
 
   it('reads durations in the unit that suits them', () => {

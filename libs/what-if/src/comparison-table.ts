@@ -1,4 +1,4 @@
-import type { PolicySummary, Spread } from './policy-summary.js';
+import type { PolicySummary } from './policy-summary.js';
 
 /** 42.0 s, 12m 05s, 3h 04m: short enough for a table cell, exact enough to compare. */
 export const formatDuration = (seconds: number): string => {
@@ -11,7 +11,6 @@ export const formatDuration = (seconds: number): string => {
 
 const count = (value: number): string => (Number.isInteger(value) ? value.toLocaleString('en-US') : value.toFixed(1));
 const share = (part: number, whole: number): string => (whole === 0 ? '-' : `${((100 * part) / whole).toFixed(1)} %`);
-const spread = (value: Spread, format: (n: number) => string): string => `${format(value.min)} / ${format(value.median)} / ${format(value.max)}`;
 
 /** Each row: its label and how it reads for one policy. */
 const rows = (serviceLevelSeconds: number): readonly (readonly [string, (summary: PolicySummary) => string])[] => [
@@ -26,8 +25,12 @@ const rows = (serviceLevelSeconds: number): readonly (readonly [string, (summary
   [`waited over service level (${serviceLevelSeconds} s)`, (s) => `${count(s.overServiceLevel)} (${share(s.overServiceLevel, s.conversations)})`],
   ['max queue length', (s) => count(s.maxQueueLength)],
   ['agents', (s) => count(s.agents)],
-  ['conversations per agent (min / median / max)', (s) => spread(s.conversationsPerAgent, count)],
-  ['busy time per agent (min / median / max)', (s) => spread(s.busySecondsPerAgent, formatDuration)],
+  ['conversations per agent: min', (s) => count(s.conversationsPerAgent.min)],
+  ['                          median', (s) => count(s.conversationsPerAgent.median)],
+  ['                          max', (s) => count(s.conversationsPerAgent.max)],
+  ['busy time per agent: min', (s) => formatDuration(s.busySecondsPerAgent.min)],
+  ['                     median', (s) => formatDuration(s.busySecondsPerAgent.median)],
+  ['                     max', (s) => formatDuration(s.busySecondsPerAgent.max)],
 ];
 
 /** The policies side by side: one row per figure, one column per policy, numbers right-aligned. */
