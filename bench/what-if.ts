@@ -65,6 +65,11 @@ const sqliteFigure = async (benchmarkedLog: readonly LoggedEvent[]): Promise<Fig
   return figure({ benchmark: `what-if reading the log from SQLite, ${sizeOf(shape)}`, unit: 'events/s', runs, details: { events: log.length } });
 };
 
+/** Stretches given to another agent than the record's: 0 for least-loaded, which recorded the day. */
+const differencesFromRecord = (day: RecordedDay, outcome: ReturnType<typeof simulate>): number =>
+  day.conversations.reduce((count, conversation, index) =>
+    count + conversation.segments.filter((segment, stretch) => segment.recordedAgentId !== outcome.conversations[index].agents[stretch]).length, 0);
+
 const simulations = (day: RecordedDay, events: number): Figure[] => Object.values(ROUTING_POLICIES).map((policy) => {
   const runs: number[] = [];
   let details: Record<string, unknown> = {};
@@ -73,8 +78,12 @@ const simulations = (day: RecordedDay, events: number): Figure[] => Object.value
     const outcome = simulate(day, policy);
     runs.push(seconds(started));
     const summary = summarize(outcome, { serviceLevelSeconds: 20 });
-    details = { ...SHAPE, events, waitP50s: summary.waitSeconds.p50, waitP90s: summary.waitSeconds.p90, waitMaxS: summary.waitSeconds.max, overServiceLevel: summary.overServiceLevel };
-    progress(GROUP, `${policy.name}, run ${run + 1}/${RUNS}: ${runs[run].toFixed(2)} s, wait p90 ${summary.waitSeconds.p90.toFixed(1)} s`);
+    details = {
+      ...SHAPE, events, waitP50s: summary.waitSeconds.p50, waitP90s: summary.waitSeconds.p90, waitMaxS: summary.waitSeconds.max,
+      overServiceLevel: summary.overServiceLevel, stretchesNotAsRecorded: differencesFromRecord(day, outcome),
+    };
+    progress(GROUP, `${policy.name}, run ${run + 1}/${RUNS}: ${runs[run].toFixed(2)} s, wait p90 ${summary.waitSeconds.p90.toFixed(1)} s, `
+      + `${details.stretchesNotAsRecorded} stretches not as recorded`);
   }
   return figure({
     benchmark: `what-if ${policy.name}, ${SIZE}`, unit: 's', runs, details,

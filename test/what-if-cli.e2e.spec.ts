@@ -9,8 +9,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { SqliteEventStore, type JsonObject } from '@app/event-store';
+import { SqliteEventStore, type EventStore, type JsonObject } from '@app/event-store';
+import { EventStoreDbEventStore } from '@app/event-store/eventstoredb';
 import { HAND_COMPUTED_DAY } from '../libs/what-if/src/hand-computed-day.spec-support.js';
+import { startEsdbWireServer, type EsdbWireServer } from './support/esdb-wire-server/esdb-wire-server.js';
 
 const MAIN = resolve('dist', 'apps', 'what-if', 'src', 'main.js');
 
@@ -22,19 +24,24 @@ const whatIf = (args: string[], env: Record<string, string>): Promise<Run> =>
       done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }));
   });
 
+/** The hand-computed day, appended in log order. */
+const record = async (store: EventStore): Promise<void> => {
+  for (const event of HAND_COMPUTED_DAY) {
+    await store.append(event.streamId, [{ id: randomUUID(), type: event.type, data: event.data as JsonObject, metadata: event.metadata as JsonObject }], 'any');
+  }
+  await store.close();
+};
+
+const day = ['--from', '2026-11-24', '--to', '2026-11-25'];
+
 describe('npm run what-if', () => {
   let dataDir: string;
-  const day = ['--from', '2026-11-24', '--to', '2026-11-25'];
   const run = (args: string[], env: Record<string, string> = {}) => whatIf(args, { DATA_DIR: dataDir, ...env });
 
   beforeAll(async () => {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run \`npm run build\` before this test`);
     dataDir = mkdtempSync(join(tmpdir(), 'what-if-cli-'));
-    const store = new SqliteEventStore(join(dataDir, 'events.sqlite'));
-    for (const event of HAND_COMPUTED_DAY) {
-      await store.append(event.streamId, [{ id: randomUUID(), type: event.type, data: event.data as JsonObject, metadata: event.metadata as JsonObject }], 'any');
-    }
-    await store.close();
+    await record(new SqliteEventStore(join(dataDir, 'events.sqlite')));
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
@@ -80,5 +87,24 @@ describe('npm run what-if', () => {
     const before = readFileSync(join(dataDir, 'events.sqlite'));
     await run(day);
     expect(readFileSync(join(dataDir, 'events.sqlite')).equals(before)).toBe(true);
+  });
+});
+
+describe('npm run what-if on EventStoreDB (the wire-compatible test server, not a real EventStoreDB)', () => {
+  let server: EsdbWireServer;
+  beforeAll(async () => {
+    server = await startEsdbWireServer();
+    await record(await EventStoreDbEventStore.connect(server.connectionString));
+  });
+  afterAll(async () => { await server?.stop(); });
+
+  it('reads the same day through EVENT_STORE=eventstoredb and prints the same table', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'what-if-cli-'));
+    await record(new SqliteEventStore(join(dataDir, 'events.sqlite')));
+    const fromSqlite = await whatIf(day, { DATA_DIR: dataDir });
+    rmSync(dataDir, { recursive: true, force: true });
+    const fromEsdb = await whatIf(day, { EVENT_STORE: 'eventstoredb', EVENTSTORE_CONNECTION_STRING: server.connectionString });
+    expect(fromEsdb.code).toBe(0);
+    expect(fromEsdb.stdout).toBe(fromSqlite.stdout);
   });
 });
