@@ -120,7 +120,7 @@ export class RecordedDayBuilder {
     if (known.presence.kind !== 'registered') return false;
     const { status, teams, maxConcurrentConversations } = known.presence;
     const latest = known.latest;
-    if (latest && latest.status === status && latest.maxConcurrentConversations === maxConcurrentConversations && sameTeams(latest.teams, teams)) return false;
+    if (latest && latest.status === status && latest.maxConcurrentConversations === maxConcurrentConversations && latest.teams.join('\n') === teams.join('\n')) return false;
     const change: AgentChange = { at, seq, agentId, status, teams, maxConcurrentConversations };
     known.latest = change;
     if (at < this.range.from) known.atStart = change;
@@ -151,6 +151,3 @@ export class RecordedDayBuilder {
     this.openInRange++;
   }
 }
-
-const sameTeams = (a: readonly string[], b: readonly string[]): boolean =>
-  a.length === b.length && a.every((team, index) => team === b[index]);
