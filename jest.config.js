@@ -10,6 +10,7 @@ const aliases = {
   '^@app/event-store/eventstoredb$': '<rootDir>/libs/event-store/src/eventstoredb/index.ts',
   '^@app/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@app/what-if$': '<rootDir>/libs/what-if/src/index.ts',
 };
 
 const base = {
