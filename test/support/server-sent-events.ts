@@ -63,10 +63,10 @@ export const openEventStream = async (url: string, headers: Record<string, strin
       while (received.length < count) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`expected ${count} server-sent events, got ${received.length}: ${JSON.stringify(received)}`);
-        // The bound is cleared once a message wakes the wait, so a finished test leaves no timer behind.
+        // The timer is cleared once an event arrives first: a pending one would keep jest from exiting after the run.
         await new Promise<void>((resolve) => {
-          const bound = setTimeout(resolve, left);
-          waiters.push(() => { clearTimeout(bound); resolve(); });
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => { clearTimeout(timer); resolve(); });
         });
       }
       return received.slice(0, count);
