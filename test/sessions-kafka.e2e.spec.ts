@@ -3,7 +3,7 @@ import { ConnectionTracking } from '../apps/presence/src/connections/connection-
 import { startEsdbWireServer, type EsdbWireServer } from './support/esdb-wire-server/esdb-wire-server.js';
 import { startPresenceTestApp, type PresenceTestApp } from './support/presence-test-app.js';
 import {
-  LAPSE_TEST_MS, SESSION_TEST_ENV, agentOf, keepHeartbeating, onlineAgent, openSession, statusOf, systemChanges, until,
+  SESSION_TEST_ENV, agentOf, keepHeartbeating, onlineAgent, openSession, statusOf, systemChanges, until,
 } from './support/session-steps.js';
 
 const brokers = process.env.KAFKA_BROKERS;
@@ -26,7 +26,7 @@ describe('two presence processes behind one Kafka broker, on one event store (th
     first = await startPresenceTestApp(env);
     second = await startPresenceTestApp({ ...env, RELAY_ENABLED: 'false' });
     await Promise.all([first, second].map((app) => app.app.get(ConnectionTracking).listening));
-  }, LAPSE_TEST_MS);
+  });
   afterAll(async () => {
     await second?.close();
     await first?.close();
@@ -43,7 +43,7 @@ describe('two presence processes behind one Kafka broker, on one event store (th
     const changes = await systemChanges(first, id);
     expect(changes).toHaveLength(1);
     expect(changes[0]).toMatchObject({ data: { from: 'online', to: 'away', reasonCode: 'connection-lost' }, metadata: { actor: { kind: 'system', id: 'presence' } } });
-  }, LAPSE_TEST_MS);
+  });
 
   it('keeps agents online whose session or heartbeats reach only the other process, while one with neither goes away', async () => {
     const held = await onlineAgent(first, 'held-on-second');
@@ -62,5 +62,5 @@ describe('two presence processes behind one Kafka broker, on one event store (th
     await heartbeats.stop();
     await until('both lapse once their connection is gone', async () => (await bothAway(held)()) && (await bothAway(beating)()));
     expect([(await systemChanges(first, held)).length, (await systemChanges(first, beating)).length]).toEqual([1, 1]);
-  }, LAPSE_TEST_MS);
+  });
 });

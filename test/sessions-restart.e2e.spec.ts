@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { startPresenceTestApp, type PresenceTestApp } from './support/presence-test-app.js';
 import {
-  LAPSE_TEST_MS, SESSION_TEST_ENV, agentOf, onlineAgent, openSession, statusOf, systemChanges, until,
+  SESSION_TEST_ENV, agentOf, onlineAgent, openSession, statusOf, systemChanges, until,
 } from './support/session-steps.js';
 
 const GRACE_SECONDS = 6;
@@ -43,5 +43,5 @@ describe('a presence restart (embedded SQLite store, same DATA_DIR, PRESENCE_TIM
     expect(await agentOf(after, reconnecting)).toMatchObject({ status: 'online', connected: true });
     expect(await systemChanges(after, reconnecting)).toEqual([]);
     session.close();
-  }, LAPSE_TEST_MS);
+  });
 });

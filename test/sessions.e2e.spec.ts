@@ -6,7 +6,7 @@ import { http, startPresenceTestApp, type PresenceTestApp } from './support/pres
 import { overrideStatus, registerAgent, setStatus, uniqueId } from './support/presence-scenarios.js';
 import { openEventStream, type ServerSentEvent } from './support/server-sent-events.js';
 import {
-  LAPSE_TEST_MS, SESSION_TEST_ENV, agentEvents, agentOf, heartbeat, keepHeartbeating, onlineAgent, openSession, statusOf, systemChanges, until,
+  SESSION_TEST_ENV, agentEvents, agentOf, heartbeat, keepHeartbeating, onlineAgent, openSession, statusOf, systemChanges, until,
 } from './support/session-steps.js';
 import { bearer } from './support/test-tokens.js';
 
@@ -50,7 +50,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     session.close();
     await until('the closed session no longer counts', async () => (await agentOf(app, id)).connected === false);
     expect((await agentOf(app, id)).lastSeenAt).toEqual(expect.any(String));
-  }, LAPSE_TEST_MS);
+  });
 
   it('resumes from Last-Event-ID with the changes made while it was closed, none twice and no new opening message', async () => {
     const id = uniqueId('ses');
@@ -66,7 +66,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     expect(messages.map((m) => [m.event, data(m).status, data(m).eventType])).toEqual([
       ['availability', 'away', 'AgentStatusChanged'], ['availability', 'offline', 'AgentStatusChanged'],
     ]);
-  }, LAPSE_TEST_MS);
+  });
 
   it('sets an online agent whose session closed to away after the timeout, once, by the system with reason connection-lost', async () => {
     const id = await onlineAgent(app, 'lost');
@@ -87,7 +87,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     });
     const history = (await http(`${app.url}/v1/agents/${id}/status-history`, 'GET')).body;
     expect(history.at(-1)).toMatchObject({ to: 'away', setBy: { kind: 'system', id: 'presence' }, reasonCode: 'connection-lost', reasonLabel: 'Connection lost' });
-  }, LAPSE_TEST_MS);
+  });
 
   it('keeps an agent who heartbeats online past the timeout, while one who does not goes away', async () => {
     const beating = await onlineAgent(app, 'beat');
@@ -99,7 +99,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     expect(await systemChanges(app, beating)).toEqual([]);
     // Watched all along: once the heartbeats stop, it lapses like any other.
     await until('the agent who stopped heartbeating is away', async () => (await statusOf(app, beating)) === 'away');
-  }, LAPSE_TEST_MS);
+  });
 
   it('never changes a chosen status when sessions open, a second device connects or a heartbeat arrives', async () => {
     const offline = uniqueId('chose-offline');
@@ -119,7 +119,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     ]);
     expect(await Promise.all([offline, away, online].map(async (id) => (await agentEvents(app, id)).length))).toEqual(before);
     sessions.forEach((s) => s.close());
-  }, LAPSE_TEST_MS);
+  });
 
   it("leaves a supervisor's override and an agent's own away alone, however long nobody is connected", async () => {
     const overridden = uniqueId('overridden');
@@ -134,7 +134,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     expect(await agentOf(app, overridden)).toMatchObject({ status: 'online', setBy: { kind: 'supervisor' }, connected: false });
     expect(await statusOf(app, away)).toBe('away');
     expect([...await systemChanges(app, overridden), ...await systemChanges(app, away)]).toEqual([]);
-  }, LAPSE_TEST_MS);
+  });
 
   it('lets only the agent itself or an admin hold its session or heartbeat: 403 for others, 404 for an unknown agent, 400 for a bad Last-Event-ID', async () => {
     const id = uniqueId('acl');
@@ -153,7 +153,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     const byAdmin = await openSession(app, id, admin);
     expect(byAdmin.status).toBe(200);
     byAdmin.close();
-  }, LAPSE_TEST_MS);
+  });
 
   it('shows the connection on the floor, and connection messages (no id) on its live feed', async () => {
     const team = uniqueId('team');
@@ -169,7 +169,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     const [, lapsed] = await feed.next(2, 20_000);
     feed.close();
     expect([lapsed.event, data(lapsed)]).toEqual(['connection', expect.objectContaining({ agentId: id, connected: false })]);
-  }, LAPSE_TEST_MS);
+  });
 
   it('carries the messages of a plugged-in source to the agent it names only, with log positions as ids', async () => {
     const id = uniqueId('offered');
@@ -186,7 +186,7 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     expect([offered.event, data(offered)]).toEqual(['offer', { conversationId: 'c-1', offerExpiresAt: '2030-01-01T00:00:00.000Z' }]);
     expect(offered.id).toBe(`${appended.position.commit}/${appended.position.prepare}`);
     expect([ended.event, data(ended)]).toEqual(['offer-ended', { conversationId: 'c-1' }]);
-  }, LAPSE_TEST_MS);
+  });
 
   it('puts the reason code and its label on the availability message of the bus', async () => {
     const id = uniqueId('bus');
@@ -200,10 +200,10 @@ describe('agent sessions and heartbeats (embedded SQLite store, in-process bus, 
     await until('the relay published the change', () => seen.some((m) => m.status === 'away'));
     await consumer.stop();
     expect(seen.find((m) => m.status === 'away')).toMatchObject({ reasonCode: 'lunch', reasonLabel: 'Lunch', setBy: { reasonCode: 'lunch' } });
-  }, LAPSE_TEST_MS);
+  });
 
   it('lists the session and heartbeat endpoints in the OpenAPI document', async () => {
     const paths = Object.keys((await http(`${app.url}/v1/openapi.json`, 'GET')).body?.paths ?? {});
     expect(paths).toEqual(expect.arrayContaining(['/v1/agents/{agentId}/session', '/v1/agents/{agentId}/heartbeat']));
-  }, LAPSE_TEST_MS);
+  });
 });

@@ -12,9 +12,6 @@ export const SESSION_TEST_ENV = {
   PRESENCE_SIGNAL_ALLOWANCE_MS: '300',
 } as const;
 
-/** For a test that waits for lapses: jest's project-level testTimeout is not applied per test here, so these tests say so themselves. */
-export const LAPSE_TEST_MS = 40_000;
-
 /**
  * Waits (bounded) until `check` holds: the connection sweep runs once a
  * second, so a change arrives a few seconds after its cause on a busy
