@@ -71,7 +71,9 @@ describe('the embedded default after kill -9 (a real OS process, SIGKILL mid-loa
     }
     expect(conversation).toMatchObject({ status: 'assigned', agentId: 'kill9-steady' });
 
-    const served = (await http(`${running.url}/v1/agents`, 'GET')).body;
+    // The API adds to each row what is not in the read model: the reason's label and the connection (signals, not events).
+    const served = (await http(`${running.url}/v1/agents`, 'GET')).body
+      .map(({ reasonCode: _code, reasonLabel: _label, connected: _connected, lastSeenAt: _seen, ...row }: Record<string, unknown>) => row);
     await running.stop();
     running = undefined;
 
