@@ -2,6 +2,7 @@ import { deterministicEventId } from './deterministic-event-id.js';
 import { StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
 import type { EventStore, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
+import { CHAIN_GENESIS, chainHeadAfter, linkToChain } from './hash-chain/hash-chain.js';
 
 /** The shape every domain event shares: its metadata names the command that caused it. */
 export interface CausedEvent {
@@ -44,6 +45,8 @@ export interface LoadedStream<State, Event> {
   readonly state: State;
   readonly events: readonly { readonly recorded: RecordedEvent; readonly event: Event }[];
   readonly expected: ExpectedRevision;
+  /** The chain value the next appended event links to (hash-chain/hash-chain.ts): from the stream's last stored event. */
+  readonly chainHead: string;
 }
 
 export interface RunOptions {
@@ -68,6 +71,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Load, decide, append with the expected revision; on a conflict, load again.
+ * Every appended event is linked into its stream's hash chain.
  * A command whose id already caused events is answered from those events, so
  * a retry (same Idempotency-Key, or a routing step redone after a crash)
  * appends nothing new. Shared by every stream kind: agents, conversations.
@@ -90,7 +94,8 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
         return { state: stream.state, events: [], appended: 0, position: last?.position, revision: last?.revision, replayed: false };
       }
       try {
-        const result = await this.store.append(streamId, events.map(toNewEvent(commandId, streamId)), stream.expected);
+        const linked = linkToChain(stream.chainHead, events.map(toNewEvent(commandId, streamId)));
+        const result = await this.store.append(streamId, linked, stream.expected);
         return {
           state: events.reduce(this.decider.evolve, stream.state), events, appended: events.length,
           position: result.position, revision: result.nextExpectedRevision, replayed: false,
@@ -109,7 +114,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     try {
       recorded = await this.store.readStream(streamId);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { state: this.decider.initialState(), events: [], expected: 'no_stream' };
+      if (error instanceof StreamNotFoundError) return { state: this.decider.initialState(), events: [], expected: 'no_stream', chainHead: CHAIN_GENESIS };
       throw error;
     }
     const events = recorded.flatMap((r) => {
@@ -120,6 +125,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
       state: this.fold(events.map(({ event }) => event)),
       events,
       expected: recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision,
+      chainHead: chainHeadAfter(recorded.at(-1)),
     };
   }
 
