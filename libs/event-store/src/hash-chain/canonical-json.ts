@@ -22,19 +22,23 @@ const canonical = (value: unknown): string | undefined => {
   return Array.isArray(json) ? canonicalArray(json) : canonicalObject(json as Record<string, unknown>);
 };
 
-const toJsonValue = (value: unknown): unknown => {
-  const withToJson = value as { toJSON?: unknown } | null | undefined;
-  return typeof withToJson?.toJSON === 'function' ? (withToJson.toJSON as () => unknown)() : value;
+const toJsonValue = (value: unknown): unknown =>
+  typeof value === 'object' && value !== null && typeof (value as { toJSON?: unknown }).toJSON === 'function'
+    ? (value as { toJSON: () => unknown }).toJSON()
+    : value;
+
+const canonicalArray = (items: readonly unknown[]): string => {
+  let text = '[';
+  for (let i = 0; i < items.length; i++) text += `${i > 0 ? ',' : ''}${canonical(items[i]) ?? 'null'}`;
+  return `${text}]`;
 };
 
-const canonicalArray = (items: readonly unknown[]): string =>
-  `[${items.map((item) => canonical(item) ?? 'null').join(',')}]`;
-
 const canonicalObject = (object: Record<string, unknown>): string => {
-  const members: string[] = [];
-  for (const key of Object.keys(object).sort()) {
+  const keys = Object.keys(object).sort();
+  let text = '{';
+  for (const key of keys) {
     const member = canonical(object[key]);
-    if (member !== undefined) members.push(`${JSON.stringify(key)}:${member}`);
+    if (member !== undefined) text += `${text.length > 1 ? ',' : ''}${JSON.stringify(key)}:${member}`;
   }
-  return `{${members.join(',')}}`;
+  return `${text}}`;
 };
