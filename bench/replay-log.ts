@@ -18,7 +18,7 @@ const REASONS = [null, 'lunch', 'training', null, 'break'];
 export const agentIdOf = (index: number): string => `a${index}`;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run writes the same log. */
-const randomFrom = (seed: number) => () => {
+export const randomFrom = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;

@@ -1,0 +1,55 @@
+import { AgentTimeline } from './agent-timeline.js';
+import { byAgentId, isReported, toRow, windowOf, type TimeInStatusFact, type TimeInStatusQuery, type TimeInStatusRow } from './time-in-status-row.js';
+
+/**
+ * The time-in-status read model: fed every fact once, in log order, as a
+ * projection is, and answering any range from per-agent interval sets
+ * without replaying the log. It holds no clock; the query brings `now`.
+ */
+export class TimeInStatusProjection {
+  private readonly agents = new Map<string, AgentTimeline>();
+
+  get agentCount(): number {
+    return this.agents.size;
+  }
+
+  apply(fact: TimeInStatusFact): void {
+    const agentId = fact.data.agentId;
+    const timeline = this.agents.get(agentId);
+    switch (fact.type) {
+      case 'AgentRegistered':
+        if (timeline) return; // a stream has one registration; a repeat changes nothing
+        this.agents.set(agentId, new AgentTimeline({
+          agentId, displayName: fact.data.displayName, teams: fact.data.teams, registeredAt: Date.parse(fact.metadata.occurredAt),
+        }));
+        return;
+      case 'OfferOutcome':
+        timeline?.applyOffer(fact);
+        return;
+      case 'AgentProfileChanged':
+      case 'AgentStatusChanged':
+      case 'AgentStatusOverridden':
+      case 'AgentStatusSetBySystem':
+      case 'AgentConversationAssigned':
+      case 'AgentConversationReleased':
+        timeline?.apply(fact);
+        return;
+      default: {
+        const unhandled: never = fact;
+        throw new Error(`unhandled fact ${JSON.stringify(unhandled)}`);
+      }
+    }
+  }
+
+  /** One row per agent registered before the window ends (and matching the filters), by agent id. */
+  report(query: TimeInStatusQuery): TimeInStatusRow[] {
+    const window = windowOf(query);
+    const chosen = query.agentId === undefined ? [...this.agents.values()] : [this.agents.get(query.agentId)].filter((t) => t !== undefined);
+    const rows: TimeInStatusRow[] = [];
+    for (const timeline of chosen) {
+      const card = timeline.agentCard;
+      if (isReported(card, query, window)) rows.push(toRow(card, window, timeline.totals(window)));
+    }
+    return rows.sort(byAgentId);
+  }
+}
