@@ -1,6 +1,12 @@
 import { AgentTimeline } from './agent-timeline.js';
 import { byAgentId, isReported, toRow, windowOf, type TimeInStatusFact, type TimeInStatusQuery, type TimeInStatusRow } from './time-in-status-row.js';
 
+export interface ReportPage {
+  /** Rows of agents whose id sorts after this one. */
+  readonly afterAgentId?: string;
+  readonly limit?: number;
+}
+
 /**
  * The time-in-status read model: fed every fact once, in log order, as a
  * projection is, and answering any range from per-agent interval sets
@@ -41,15 +47,17 @@ export class TimeInStatusProjection {
     }
   }
 
-  /** One row per agent registered before the window ends (and matching the filters), by agent id. */
-  report(query: TimeInStatusQuery): TimeInStatusRow[] {
+  /**
+   * One row per agent registered before the window ends (and matching the
+   * filters), by agent id; with `page`, only the rows after `afterAgentId`,
+   * at most `limit` of them, and only those are measured.
+   */
+  report(query: TimeInStatusQuery, page: ReportPage = {}): TimeInStatusRow[] {
     const window = windowOf(query);
     const chosen = query.agentId === undefined ? [...this.agents.values()] : [this.agents.get(query.agentId)].filter((t) => t !== undefined);
-    const rows: TimeInStatusRow[] = [];
-    for (const timeline of chosen) {
-      const card = timeline.agentCard;
-      if (isReported(card, query, window)) rows.push(toRow(card, window, timeline.totals(window)));
-    }
-    return rows.sort(byAgentId);
+    const after = page.afterAgentId;
+    const reported = chosen.filter((timeline) => isReported(timeline.agentCard, query, window) && (after === undefined || timeline.agentCard.agentId > after))
+      .sort((a, b) => byAgentId(a.agentCard, b.agentCard));
+    return reported.slice(0, page.limit ?? reported.length).map((timeline) => toRow(timeline.agentCard, window, timeline.totals(window)));
   }
 }

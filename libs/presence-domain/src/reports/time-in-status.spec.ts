@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  assignedAt, at, given, offerAt, overriddenAt, profileChangedAt, range, registeredAt, releasedAt, systemSetAt, wentAt,
+  assignedAt, at, given, offerAt, overriddenAt, profileChangedAt, projected, range, registeredAt, releasedAt, systemSetAt, wentAt,
 } from './reports.spec-support.js';
 
 const HOUR = 3600;
@@ -129,4 +129,14 @@ describe('choosing agents', () => {
   it('reports one agent when asked', () =>
     given(floor).whenReported(range(0, 60, 120, { agentId: 'b2' })).then((rows) =>
       expect(rows.map((row) => [row.agentId, row.teams])).toEqual([['b2', ['sales']]])));
+});
+
+describe('a report a page at a time', () => {
+  const floor = ['a1', 'b2', 'c3', 'd4'].map((agentId) => registeredAt(agentId, 0));
+
+  it('answers the rows after an agent id, at most a limit of them, as the whole report has them', () => {
+    const whole = projected(floor).report(range(0, 60));
+    expect(projected(floor).report(range(0, 60), { afterAgentId: 'a1', limit: 2 })).toEqual(whole.slice(1, 3));
+    expect(projected(floor).report(range(0, 60), { afterAgentId: 'c3' })).toEqual(whole.slice(3));
+  });
 });
