@@ -30,13 +30,20 @@ import { ROUTING_CONFIG, type RoutingConfig } from './routing-config.js';
 import { RoutingMetrics } from './routing-metrics.js';
 import { RoutingState } from './routing-state.js';
 import { AGENT_STREAMS, CONVERSATION_STREAMS } from './streams.js';
+import { GetTeamStatsHandler } from './teams/team-stats/team-stats.handler.js';
+import { TeamStatsHttp } from './teams/team-stats/team-stats.http.js';
+import { TeamStatsGauges } from './teams/team-stats/team-stats-gauges.js';
 
 /** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
 const USE_CASES = {
   controllers: [
     QueueConversationHttp, TransferConversationHttp, CloseConversationHttp, GetConversationHttp, GetQueueHttp, RoutingHealthController,
+    TeamStatsHttp,
   ],
-  handlers: [QueueConversationHandler, TransferConversationHandler, CloseConversationHandler, GetConversationHandler, GetTeamQueueHandler],
+  handlers: [
+    QueueConversationHandler, TransferConversationHandler, CloseConversationHandler, GetConversationHandler, GetTeamQueueHandler,
+    GetTeamStatsHandler,
+  ],
 };
 
 @Module({})
@@ -58,7 +65,7 @@ export class RoutingModule {
         runnerFor(CONVERSATION_STREAMS, conversationDecider, 'routing'),
         RoutingState, RoutingMetrics, SerialWork, ConversationAssignment, StrandedAssignmentRecovery, QueueDrain,
         ConversationLifecycle, ConversationHttp, AvailabilityConsumer, ConversationSubscription, RoutingStartup,
-        RoutingReadiness, StoreHealth,
+        RoutingReadiness, StoreHealth, TeamStatsGauges,
         ...USE_CASES.handlers,
       ],
       exports: [RoutingState, RoutingStartup, AvailabilityConsumer],

@@ -76,7 +76,7 @@ export interface TeamActivitySnapshot {
  */
 export class TeamActivity {
   private readonly open = new Map<string, Tracked>();
-  private readonly teams = new Map<string, TeamLedger>();
+  private readonly ledgers = new Map<string, TeamLedger>();
 
   apply(event: ConversationEvent): void {
     const at = Date.parse(event.metadata.occurredAt);
@@ -103,8 +103,13 @@ export class TeamActivity {
     }
   }
 
+  /** Every team a conversation has arrived in. */
+  teams(): string[] {
+    return [...this.ledgers.keys()];
+  }
+
   snapshot(team: string, now: Date): TeamActivitySnapshot {
-    const ledger = this.teams.get(team);
+    const ledger = this.ledgers.get(team);
     const to = now.getTime();
     const from = to - RECENT_WINDOW_MS;
     return {
@@ -117,8 +122,8 @@ export class TeamActivity {
   }
 
   private ledger(team: string): TeamLedger {
-    let ledger = this.teams.get(team);
-    if (!ledger) this.teams.set(team, (ledger = new TeamLedger()));
+    let ledger = this.ledgers.get(team);
+    if (!ledger) this.ledgers.set(team, (ledger = new TeamLedger()));
     return ledger;
   }
 

@@ -90,4 +90,10 @@ describe('team live numbers', () => {
     expect(stats.lastFifteenMinutes).toMatchObject({ offered: 89, assigned: 90, medianWaitSeconds: 3 });
     expect(stats.conversations).toEqual({ queued: 0, oldestWaitSeconds: null, assignedNow: 0 });
   });
+
+  it('knows every team a conversation arrived in, for numbers per team', () => {
+    const activity = new TeamActivity();
+    [queued('c1', 0, 'sales'), queued('c2', 1, 'billing'), transferred('c2', 2, 'billing', 'support')].forEach((event) => activity.apply(event));
+    expect(activity.teams().sort()).toEqual(['billing', 'sales', 'support']);
+  });
 });
