@@ -41,6 +41,7 @@ export class RoutingStartup implements OnApplicationBootstrap, BeforeApplication
 
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.all([this.conversations.input.stop(), this.availability.input.stop()]);
+    this.conversations.waiters.cancelAll();
     await this.work.idle();
   }
 
