@@ -45,7 +45,7 @@ const measureReport = (): Figure[] => {
   progress(GROUP, `${history.events} events generated and projected in ${buildSeconds.toFixed(1)} s (${((buildCpu.user + buildCpu.system) / 1e6).toFixed(1)} s CPU)`);
   const month = { from: history.from, to: history.to, now: history.to };
   const oneDay = { from: new Date(START + 14 * 86_400_000 + 3_600_000), to: new Date(START + 15 * 86_400_000 + 3_600_000), now: history.to };
-  const runs = { month: [] as number[], team: [] as number[], day: [] as number[], csv: [] as number[] };
+  const runs = { month: [] as number[], team: [] as number[], day: [] as number[], csv: [] as number[], json: [] as number[] };
   // A server answers with warm code; the first calls of a fresh process measure the JIT, not the report.
   for (let warm = 0; warm < 3; warm++) timeInStatusCsv(projection.report(oneDay));
   for (let run = 0; run < RUNS; run++) {
@@ -55,6 +55,7 @@ const measureReport = (): Figure[] => {
     timed(runs.day, () => projection.report(oneDay));
     const csv = timed(runs.csv, () => timeInStatusCsv(rows));
     if (!csv.startsWith('agent_id,')) throw new Error('CSV has no header');
+    timed(runs.json, () => JSON.stringify(rows));
     const cpuOf = (list: number[]) => cpuMs.get(list)![run].toFixed(0);
     progress(GROUP, `run ${run + 1}/${RUNS}: month ${runs.month[run].toFixed(0)} ms (${cpuOf(runs.month)} CPU), one day ${runs.day[run].toFixed(0)} ms (${cpuOf(runs.day)} CPU), CSV ${runs.csv[run].toFixed(0)} ms (${cpuOf(runs.csv)} CPU)`);
   }
@@ -64,6 +65,7 @@ const measureReport = (): Figure[] => {
     figure({ benchmark: 'report: time in status, one day, all agents', unit: 'ms', runs: runs.day, details: withCpu(runs.day, details) }),
     figure({ benchmark: 'report: time in status, one team (1/50), month', unit: 'ms', runs: runs.team, details: withCpu(runs.team, details) }),
     figure({ benchmark: 'report: time in status as CSV, all agents', unit: 'ms', runs: runs.csv, details: withCpu(runs.csv, details) }),
+    figure({ benchmark: 'report: time in status as JSON text, all agents', unit: 'ms', runs: runs.json, details: withCpu(runs.json, details) }),
     figure({ benchmark: 'report: projection apply', unit: 'events/s', runs: [history.events / buildSeconds], details: { ...details, note: 'includes generating the events' } }),
   ];
 };
