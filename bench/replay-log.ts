@@ -30,7 +30,7 @@ export const randomFrom = (seed: number) => () => {
  * land at the end of the B-tree, so generating the log stays fast. The
  * benchmarks read by position and stream, never by event id.
  */
-const orderedUuid = (sequence: number): string => {
+export const orderedUuid = (sequence: number): string => {
   const hex = sequence.toString(16).padStart(18, '0');
   return `01890000-0000-7${hex.slice(0, 3)}-8${hex.slice(3, 6)}-${hex.slice(6, 18)}`;
 };

@@ -68,7 +68,7 @@ export class RoutingView {
     return this.rosters.get(team);
   }
 
-  /** Keeps the queues in step with a conversation's state. */
+  /** Keeps the queues, and the team's rotation, in step with a conversation's state. */
   trackConversation(conversation: Conversation): void {
     if (conversation.kind === 'none') return;
     const previous = this.queued.get(conversation.conversationId);
@@ -76,6 +76,7 @@ export class RoutingView {
       this.queues.get(previous.team)?.remove(previous.conversationId, previous.priority);
       this.queued.delete(previous.conversationId);
     }
+    if (conversation.kind === 'assigned') this.noteTurn(conversation.agentId, conversation.team);
     if (conversation.kind !== 'queued') return;
     const entry: QueuedConversation = {
       conversationId: conversation.conversationId, team: conversation.team, priority: conversation.priority, queuedAt: conversation.queuedAt,
@@ -110,6 +111,14 @@ export class RoutingView {
   /** Teams that have someone waiting and someone eligible: where a drain can assign. */
   *drainableTeams(): Iterable<string> {
     for (const [team, queue] of this.queues) if (queue.size > 0 && (this.rosters.get(team)?.size ?? 0) > 0) yield team;
+  }
+
+  /** The team's rotation (round-robin) moves on past the agent who just got one of its conversations. */
+  private noteTurn(agentId: string, team: string): void {
+    const memberships = this.agents.get(agentId)?.memberships ?? [];
+    for (let index = 0; index < memberships.length; index++) {
+      if (memberships[index].team === team) memberships[index].roster.tookTurn(memberships[index].slot);
+    }
   }
 
   /** Leaves the rosters of teams the agent is no longer in, joins the new ones, keeps its place in the others. */
