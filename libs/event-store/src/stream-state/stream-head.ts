@@ -1,0 +1,12 @@
+import type { GlobalPosition } from '../global-position.js';
+
+/** What a runner knows of an existing stream: its state after the event at `revision`. */
+export interface StreamHead<State> {
+  readonly state: State;
+  readonly revision: number;
+  readonly position: GlobalPosition;
+  /** Id of the event at `revision`, so a snapshot taken from this head can be checked against the stream. */
+  readonly eventId: string;
+  /** Revision of the newest snapshot this process knows of, if any. */
+  readonly snapshotRevision: number | undefined;
+}
