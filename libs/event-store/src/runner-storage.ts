@@ -6,6 +6,9 @@ import { SqliteIdempotencyLedger, SqliteSnapshotStore } from './sqlite/sqlite-ru
 import { StreamBackedSnapshotStore } from './stream-state/stream-backed-snapshot-store.js';
 import type { SnapshotStore } from './stream-state/stream-snapshot.port.js';
 
+/** Nest token for the RunnerStorage of the app's store (the bare store, before any decorator). */
+export const RUNNER_STORAGE = Symbol('RunnerStorage');
+
 export interface RunnerStorage {
   readonly ledger: IdempotencyLedger;
   readonly snapshots: SnapshotStore;

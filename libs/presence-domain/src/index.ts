@@ -11,3 +11,4 @@ export * from './presence-events.js';
 export * from './status-history.js';
 export * from './upcast-presence-event.js';
 export * from './presence-decider.js';
+export * from './presence-refusals.js';

@@ -8,3 +8,4 @@ export * from './routing-view.js';
 export * from './team-queue.js';
 export * from './team-roster.js';
 export * from './conversation-decider.js';
+export * from './routing-refusals.js';

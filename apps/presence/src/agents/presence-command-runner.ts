@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { countedCommand } from '../operations/command-metrics.js';
 import { Metrics } from '../operations/metrics.js';
 import {
-  CommandRunner, EVENT_STORE, formatPosition, type CommandOutcome, type EventStore, type LoadedStream,
+  CommandRunner, EVENT_STORE, RUNNER_STORAGE, formatPosition, type RunnerStorage, type CommandOutcome, type EventStore, type LoadedStream, type RunOptions,
 } from '@app/event-store';
 import {
   agentStreamId, presenceDecider, type AgentPresence, type PresenceCommand, type PresenceEvent,
@@ -21,12 +21,16 @@ export type PresenceCommandOutcome = CommandOutcome<AgentPresence, PresenceEvent
 export class PresenceCommandRunner {
   private readonly runner: CommandRunner<PresenceCommand, AgentPresence, PresenceEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() private readonly metrics?: Metrics) {
-    this.runner = new CommandRunner(store, presenceDecider);
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Optional() private readonly metrics?: Metrics,
+    @Optional() @Inject(RUNNER_STORAGE) storage?: RunnerStorage,
+  ) {
+    this.runner = new CommandRunner(store, presenceDecider, storage);
   }
 
-  run(command: PresenceCommand): Promise<PresenceCommandOutcome> {
-    return countedCommand(this.metrics, command.type, () => this.runner.run(agentStreamId(command.data.agentId), command));
+  run(command: PresenceCommand, options?: RunOptions): Promise<PresenceCommandOutcome> {
+    return countedCommand(this.metrics, command.type, () => this.runner.run(agentStreamId(command.data.agentId), command, options));
   }
 
   load(agentId: string): Promise<LoadedStream<AgentPresence, PresenceEvent>> {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { countedCommand } from '../../../presence/src/operations/command-metrics.js';
 import { Metrics } from '../../../presence/src/operations/metrics.js';
 import {
-  CommandRunner, EVENT_STORE, type CommandOutcome, type EventStore, type LoadedStream, type RunOptions,
+  CommandRunner, EVENT_STORE, RUNNER_STORAGE, type CommandOutcome, type RunnerStorage, type EventStore, type LoadedStream, type RunOptions,
 } from '@app/event-store';
 import {
   conversationDecider, conversationStreamId, type Conversation, type ConversationCommand, type ConversationEvent,
@@ -15,8 +15,12 @@ export type ConversationOutcome = CommandOutcome<Conversation, ConversationEvent
 export class ConversationCommandRunner {
   private readonly runner: CommandRunner<ConversationCommand, Conversation, ConversationEvent>;
 
-  constructor(@Inject(EVENT_STORE) store: EventStore, @Optional() private readonly metrics?: Metrics) {
-    this.runner = new CommandRunner(store, conversationDecider);
+  constructor(
+    @Inject(EVENT_STORE) store: EventStore,
+    @Optional() private readonly metrics?: Metrics,
+    @Optional() @Inject(RUNNER_STORAGE) storage?: RunnerStorage,
+  ) {
+    this.runner = new CommandRunner(store, conversationDecider, storage);
   }
 
   run(command: ConversationCommand, options?: RunOptions): Promise<ConversationOutcome> {

@@ -4,6 +4,7 @@ import type {
 } from '@app/routing-domain';
 import type { ConversationReleaseReason } from '@app/presence-domain';
 import { PresenceCommandRunner } from '../../../presence/src/agents/presence-command-runner.js';
+import { ROUTING_STEP } from './assignment-command-ids.js';
 import { ConversationAssignment } from './conversation-assignment.js';
 import { ConversationCommandRunner, type ConversationOutcome } from './conversation-command-runner.js';
 import { QueueDrain } from './queue-drain.js';
@@ -80,7 +81,7 @@ export class ConversationLifecycle {
     await this.agents.run({
       type: 'ReleaseConversation', data: { agentId, conversationId, reason },
       metadata: routingMetadata(`${commandId}:release`, commandId),
-    });
+    }, ROUTING_STEP);
     this.state.view.noteReleased(agentId, conversationId);
     return this.state.view.agent(agentId)?.teams ?? [];
   }

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { SqliteEventStore, runnerStorageFor, type NewEvent } from '@app/event-store';
+import { agentStreamId, type AgentStatus, type PresenceCommand } from '@app/presence-domain';
+import { register, setStatus, accept } from '../../../../libs/presence-domain/src/presence.spec-support.js';
+import { PresenceCommandRunner } from './presence-command-runner.js';
+
+const withId = (command: PresenceCommand, commandId: string): PresenceCommand => ({ ...command, metadata: { ...command.metadata, commandId } });
+
+/** Status changes written straight to the store, as a long working life would have left them. */
+const laterStatusChanges = (agentId: string, count: number, first: AgentStatus): NewEvent[] => {
+  const cycle: AgentStatus[] = ['away', 'online'];
+  return Array.from({ length: count }, (_, i) => {
+    const to = cycle[i % 2];
+    const from = i === 0 ? first : cycle[(i + 1) % 2];
+    const causationId = randomUUID();
+    return {
+      id: randomUUID(), type: 'AgentStatusChanged', data: { agentId, from, to, reason: null },
+      metadata: { schemaVersion: 1, occurredAt: '2026-11-25T09:00:00.000Z', actor: { kind: 'agent', id: agentId }, causationId, correlationId: causationId },
+    };
+  });
+};
+
+describe('an agent command sent again with the same Idempotency-Key', () => {
+  let store: SqliteEventStore;
+  let agents: PresenceCommandRunner;
+
+  beforeEach(() => {
+    store = new SqliteEventStore(':memory:');
+    agents = new PresenceCommandRunner(store, undefined, runnerStorageFor(store));
+  });
+
+  afterEach(() => store.close());
+
+  it('answers a no-op again as a no-op (appended 0) after a later change, and leaves the agent as the later change left it', async () => {
+    await agents.run(withId(register('a1'), 'k0'));
+    await agents.run(withId(setStatus('a1', 'online'), 'k1'));
+    const noOp = await agents.run(withId(setStatus('a1', 'online'), 'k2'));
+    await agents.run(withId(setStatus('a1', 'away'), 'k3'));
+
+    const retry = await agents.run(withId(setStatus('a1', 'online'), 'k2'));
+
+    expect(noOp).toMatchObject({ appended: 0, replayed: false });
+    expect(retry).toMatchObject({ appended: 0, replayed: true, revision: noOp.revision, position: noOp.position, state: noOp.state });
+    const now = await agents.load('a1');
+    expect(now.state).toMatchObject({ status: 'away' });
+    expect(now.events).toHaveLength(3);
+  });
+
+  it('answers a refusal (409) again after the agent could take the conversation', async () => {
+    await agents.run(withId(register('a1'), 'k0'));
+    await expect(agents.run(withId(accept('a1', 'c1'), 'k1'))).rejects.toMatchObject({ code: 'AGENT_NOT_AVAILABLE' });
+    await agents.run(withId(setStatus('a1', 'online'), 'k2'));
+
+    await expect(agents.run(withId(accept('a1', 'c1'), 'k1'))).rejects.toMatchObject({ code: 'AGENT_NOT_AVAILABLE' });
+    expect((await agents.load('a1')).state).toMatchObject({ openConversations: [] });
+  });
+
+  it('answers "not found" (404) again once the agent is registered', async () => {
+    await expect(agents.run(withId(setStatus('a1', 'online'), 'k1'))).rejects.toMatchObject({ code: 'AGENT_NOT_FOUND' });
+    await agents.run(withId(register('a1'), 'k0'));
+
+    await expect(agents.run(withId(setStatus('a1', 'online'), 'k1'))).rejects.toMatchObject({ code: 'AGENT_NOT_FOUND' });
+  });
+
+  it('decides a malformed request (400) again: the client may fix it and resend the key', async () => {
+    await agents.run(withId(register('a1'), 'k0'));
+    const noReason: PresenceCommand = {
+      type: 'OverrideAgentStatus', data: { agentId: 'a1', status: 'away', reason: ' ', supervisorId: 's1' },
+      metadata: { now: new Date('2026-11-25T09:00:00.000Z'), actor: { kind: 'supervisor', id: 's1' }, commandId: 'k1', correlationId: 'k1' },
+    };
+    await expect(agents.run(noReason)).rejects.toMatchObject({ code: 'OVERRIDE_REASON_REQUIRED' });
+
+    await expect(agents.run({ ...noReason, data: { ...noReason.data, reason: 'sick leave' } })).resolves.toMatchObject({ appended: 1 });
+  });
+
+  it('appends nothing when retried after 100,000 later events, and answers as the first time', async () => {
+    await agents.run(withId(register('a1'), 'k0'));
+    const first = await agents.run(withId(setStatus('a1', 'online'), 'k1'));
+    for (let written = 0; written < 100_000; written += 10_000) {
+      await store.append(agentStreamId('a1'), laterStatusChanges('a1', 10_000, 'online'), 'any');
+    }
+    const cold = new PresenceCommandRunner(store, undefined, runnerStorageFor(store));
+
+    const retry = await cold.run(withId(setStatus('a1', 'online'), 'k1'));
+
+    expect(retry).toMatchObject({ appended: 0, replayed: true, revision: first.revision, position: first.position });
+    expect(retry.events).toEqual(first.events);
+    const [newest] = await store.readStream(agentStreamId('a1'), { direction: 'backwards', maxCount: 1 });
+    expect(newest.revision).toBe(100_001);
+  }, 60_000);
+});
