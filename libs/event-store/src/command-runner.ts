@@ -3,102 +3,15 @@ import { StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
 import type { EventStore, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
 import {
-  DEFAULT_IDEMPOTENCY_WINDOW_MS, type IdempotencyLedger, type RecordTiming, type RecordedOutcome, type Refusal,
+  DEFAULT_IDEMPOTENCY_WINDOW_MS, type IdempotencyLedger, type RecordTiming, type RecordedOutcome,
 } from './idempotency/idempotency-ledger.port.js';
-import { RememberedRefusalError } from './idempotency/remembered-refusal-error.js';
+import { answerFromRecord } from './idempotency/answer-from-record.js';
 import { runnerStorageFor } from './runner-storage.js';
+import type { CommandOutcome, CommandRunnerOptions, LoadedStream, RunOptions } from './command-outcome.js';
+import type { CausedEvent, Decider, IdentifiedCommand } from './decider.js';
 import type { StreamHead } from './stream-state/stream-head.js';
-import type { SnapshotStore } from './stream-state/stream-snapshot.port.js';
 import { StreamStateCache } from './stream-state/stream-state-cache.js';
 import { StreamStateLoader, type LoadedHead } from './stream-state/stream-state-loader.js';
-
-/** The shape every domain event shares: its metadata names the command that caused it. */
-export interface CausedEvent {
-  readonly type: string;
-  readonly data: object;
-  readonly metadata: { readonly causationId: string };
-}
-
-export interface IdentifiedCommand {
-  readonly metadata: { readonly commandId: string };
-}
-
-/** Tells business refusals (remembered for a retried command id) from malformed input (decided again). */
-export interface RefusalCodec {
-  /** The refusal a thrown error stands for (not found, conflict), or undefined for anything a retry must decide again. */
-  readonly of: (error: unknown) => Refusal | undefined;
-  /** The error a retry answered from a remembered refusal throws again. */
-  readonly toError: (refusal: Refusal) => Error;
-}
-
-/**
- * A stream's rule book, as the pure domain libraries export it: the runner
- * needs nothing else to load, decide and append for any kind of stream.
- * State must survive JSON.stringify/parse: idempotency records and
- * snapshots store it as JSON text.
- */
-export interface Decider<Command extends IdentifiedCommand, State, Event extends CausedEvent> {
-  readonly initialState: () => State;
-  readonly evolve: (state: State, event: Event) => State;
-  readonly decide: (command: Command, state: State) => readonly Event[];
-  /** The stored event in today's schema (upcast), or undefined for a type this decider does not own. */
-  readonly read: (stored: RecordedEvent) => Event | undefined;
-  /** Set to allow snapshots; bump it whenever State's shape changes, so older snapshots are ignored. */
-  readonly snapshotVersion?: number;
-  readonly refusals?: RefusalCodec;
-}
-
-export interface CommandOutcome<State, Event> {
-  readonly state: State;
-  /** The events the command caused: appended now, or earlier when `replayed`. */
-  readonly events: readonly Event[];
-  /** Events this call appended (0 for a no-op or a retried request). */
-  readonly appended: number;
-  /** Position of the last event that produced `state`, if any; read models wait for it. */
-  readonly position: GlobalPosition | undefined;
-  /** Stream revision of that event. */
-  readonly revision: number | undefined;
-  /** True when answered from the command id's first run (a retry): nothing appended, nothing decided. */
-  readonly replayed: boolean;
-}
-
-export interface LoadedStream<State, Event> {
-  readonly state: State;
-  readonly events: readonly { readonly recorded: RecordedEvent; readonly event: Event }[];
-  readonly expected: ExpectedRevision;
-}
-
-export interface RunOptions {
-  /**
-   * Decide only against this revision of the stream: a conflict is thrown
-   * (WrongExpectedRevisionError), not retried, because the caller acted on
-   * what it saw at that revision (routing accepted an agent for it).
-   */
-  readonly expectedRevision?: number | 'no_stream';
-  /**
-   * What a retried command id is answered from, inside the window.
-   * 'every-outcome' (default; an HTTP Idempotency-Key): appends, no-ops and
-   * business refusals alike. 'appends-only': only events the id appended; a
-   * no-op or a refusal is decided again (routing's own steps, whose ids name
-   * a step that may succeed later, not one client request).
-   */
-  readonly idempotency?: 'every-outcome' | 'appends-only';
-}
-
-export interface CommandRunnerOptions {
-  /** Default: the store's own (runnerStorageFor). */
-  readonly ledger?: IdempotencyLedger;
-  /** Default: the store's own; snapshots are taken only for deciders with a snapshotVersion. */
-  readonly snapshots?: SnapshotStore;
-  /** Streams whose state stays in memory; 0 turns the cache off. Default 10,000. */
-  readonly cacheCapacity?: number;
-  /** Events between snapshots of a stream. Default 100. */
-  readonly snapshotEvery?: number;
-  /** How long a command id's first outcome answers its retries. Default 24 h. */
-  readonly idempotencyWindowMs?: number;
-  /** ms since the epoch; stamps idempotency records. */
-  readonly clock?: () => number;
-}
 
 export class ConcurrencyConflictError extends Error {
   readonly code = 'CONCURRENCY_CONFLICT';
@@ -149,7 +62,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     const earlier = await this.ledger.find(streamId, command.metadata.commandId);
     const everyOutcome = (options.idempotency ?? 'every-outcome') === 'every-outcome';
     if (earlier && earlier.recordedAt >= timing.notBefore && (everyOutcome || earlier.outcome.kind === 'appended')) {
-      return this.answer(streamId, earlier.outcome);
+      return answerFromRecord(this.store, this.decider, streamId, earlier.outcome);
     }
     let loaded = await this.loader.load(streamId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
@@ -260,7 +173,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
       if (!refusal || !everyOutcome) throw decision.error;
       const standing = await this.ledger.remember({ streamId, commandId, outcome: { kind: 'refused', refusal } }, timing);
       // Another process recorded this command id first: its outcome is the answer.
-      if (standing.outcome.kind !== 'refused') return this.answer(streamId, standing.outcome);
+      if (standing.outcome.kind !== 'refused') return answerFromRecord(this.store, this.decider, streamId, standing.outcome);
       throw decision.error;
     }
     const state = head?.state ?? this.decider.initialState();
@@ -269,29 +182,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     const unchanged: RecordedOutcome = { kind: 'unchanged', revision: head?.revision, position: head?.position, state: JSON.stringify(state) };
     const standing = await this.ledger.remember({ streamId, commandId, outcome: unchanged }, timing);
     const isOurs = standing.outcome.kind === 'unchanged' && standing.outcome.revision === head?.revision;
-    return isOurs ? outcome : this.answer(streamId, standing.outcome);
-  }
-
-  /** A retry, answered from the first run's record: nothing decided, nothing appended. */
-  private async answer(streamId: string, outcome: RecordedOutcome): Promise<CommandOutcome<State, Event>> {
-    switch (outcome.kind) {
-      case 'appended': {
-        const { count, revision, position } = outcome;
-        const recorded = await this.store.readStream(streamId, { fromRevision: revision - count + 1, maxCount: count });
-        const events = recorded.flatMap((r) => this.decider.read(r) ?? []);
-        return { state: JSON.parse(outcome.state) as State, events, appended: 0, position, revision, replayed: true };
-      }
-      case 'unchanged': {
-        const { revision, position } = outcome;
-        return { state: JSON.parse(outcome.state) as State, events: [], appended: 0, position, revision, replayed: true };
-      }
-      case 'refused':
-        throw this.decider.refusals?.toError(outcome.refusal) ?? new RememberedRefusalError(outcome.refusal);
-      default: {
-        const unhandled: never = outcome;
-        throw new Error(`unknown recorded outcome ${JSON.stringify(unhandled)}`);
-      }
-    }
+    return isOurs ? outcome : answerFromRecord(this.store, this.decider, streamId, standing.outcome);
   }
 }
 

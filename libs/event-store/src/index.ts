@@ -14,3 +14,5 @@ export { StreamBackedSnapshotStore, SNAPSHOT_STREAM_PREFIX, snapshotStreamOf } f
 export { StreamStateCache, DEFAULT_CACHE_CAPACITY } from './stream-state/stream-state-cache.js';
 export type { StreamHead } from './stream-state/stream-head.js';
 export { sealSnapshot, isSoundSnapshot } from './stream-state/snapshot-seal.js';
+export * from './decider.js';
+export * from './command-outcome.js';

@@ -1,4 +1,4 @@
-import type { Decider, CausedEvent, IdentifiedCommand } from '../command-runner.js';
+import type { CausedEvent, Decider, IdentifiedCommand } from '../decider.js';
 import { StreamNotFoundError } from '../errors.js';
 import type { EventStore, RecordedEvent } from '../event-store.port.js';
 import { isSoundSnapshot, sealSnapshot } from './snapshot-seal.js';
