@@ -64,6 +64,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     if (earlier && earlier.recordedAt >= timing.notBefore && (everyOutcome || earlier.outcome.kind === 'appended')) {
       return answerFromRecord(this.store, this.decider, streamId, earlier.outcome);
     }
+    // Loaded only now: a retry must not pay for reading a long stream it does not need.
     let loaded = await this.loader.load(streamId);
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       const step = await this.attempt(streamId, command, loaded, options, timing);

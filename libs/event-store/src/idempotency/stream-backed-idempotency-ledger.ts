@@ -37,22 +37,15 @@ export class StreamBackedIdempotencyLedger implements IdempotencyLedger {
     return (await this.newest(streamId, commandId)).record;
   }
 
+  /** Tries the common case first (no record yet: one append); only a record already there costs a read. */
   async remember(record: Omit<IdempotencyRecord, 'recordedAt'>, timing: RecordTiming): Promise<IdempotencyRecord> {
-    const { streamId, commandId } = record;
-    const found = await this.newest(streamId, commandId);
+    const written = await this.tryWrite(record, timing, 'no_stream');
+    if (written) return written;
+    const found = await this.newest(record.streamId, record.commandId);
     if (found.record && found.record.recordedAt >= timing.notBefore) return found.record;
-    const expected: ExpectedRevision = found.revision ?? 'no_stream';
-    const stamped: IdempotencyRecord = { ...record, recordedAt: timing.at };
-    const id = uuidV5(RECORD_NAMESPACE, JSON.stringify([streamId, commandId, timing.at]));
-    const data = { streamId, commandId, recordedAt: timing.at, outcome: outcomeToJson(record.outcome) };
-    try {
-      await this.store.append(idempotencyStreamOf(streamId, commandId), [{ id, type: IDEMPOTENCY_EVENT_TYPE, data, metadata: {} }], expected);
-      return stamped;
-    } catch (error) {
-      // Another process recorded this command id first: its record stands.
-      if (!(error instanceof WrongExpectedRevisionError)) throw error;
-      return (await this.newest(streamId, commandId)).record ?? stamped;
-    }
+    // Expired: replaced at the revision just read; a writer that beat us to it has the record that stands.
+    return (await this.tryWrite(record, timing, found.revision ?? 'no_stream'))
+      ?? (await this.newest(record.streamId, record.commandId)).record ?? { ...record, recordedAt: timing.at };
   }
 
   async appendRecorded(
@@ -62,6 +55,22 @@ export class StreamBackedIdempotencyLedger implements IdempotencyLedger {
     const result = await this.store.append(streamId, events, expected);
     await this.remember({ streamId, commandId, outcome: outcome(result) }, timing);
     return result;
+  }
+
+  /** Undefined when the record stream was not at `expected`. */
+  private async tryWrite(
+    record: Omit<IdempotencyRecord, 'recordedAt'>, timing: RecordTiming, expected: ExpectedRevision,
+  ): Promise<IdempotencyRecord | undefined> {
+    const { streamId, commandId } = record;
+    const id = uuidV5(RECORD_NAMESPACE, JSON.stringify([streamId, commandId, timing.at]));
+    const data = { streamId, commandId, recordedAt: timing.at, outcome: outcomeToJson(record.outcome) };
+    try {
+      await this.store.append(idempotencyStreamOf(streamId, commandId), [{ id, type: IDEMPOTENCY_EVENT_TYPE, data, metadata: {} }], expected);
+      return { ...record, recordedAt: timing.at };
+    } catch (error) {
+      if (error instanceof WrongExpectedRevisionError) return undefined;
+      throw error;
+    }
   }
 
   private async newest(streamId: string, commandId: string): Promise<Found> {
