@@ -17,7 +17,7 @@ const GROUP = 'audit-replay';
 const AGENTS = QUICK ? 1_000 : 10_000;
 const EVENTS_PER_AGENT = 100;
 /** The page size GetFloorHandler reads with. */
-const PAGE = 4096;
+const PAGE = 1024;
 const HISTORY_SAMPLE = 50;
 /** The app's defaults (FLOOR_SNAPSHOT_EVERY, FLOOR_REPLAY_MAX_SKEW_MS). */
 const SNAPSHOT_EVERY = 50_000;

@@ -14,8 +14,9 @@ export class UnreadableEventError extends Error {
   }
 }
 
-const isPresenceEventType = (type: string): type is PresenceEvent['type'] =>
-  (PRESENCE_EVENT_TYPES as readonly string[]).includes(type);
+const TYPES: ReadonlySet<string> = new Set(PRESENCE_EVENT_TYPES);
+
+const isPresenceEventType = (type: string): type is PresenceEvent['type'] => TYPES.has(type);
 
 /**
  * Turns a stored event into the current schema. Old versions are upcast here,
@@ -34,5 +35,7 @@ export const upcastPresenceEvent = (stored: StoredEvent): PresenceEvent | undefi
     throw new UnreadableEventError(stored.type, `schema version ${version} is newer than ${PRESENCE_EVENT_SCHEMA_VERSION}`);
   }
   // Version 1 is the current shape; later versions add their upcasters here, oldest first.
-  return { type: stored.type, data: stored.data, metadata: { ...metadata, schemaVersion: version } } as PresenceEvent;
+  // Stored with its version (every event written since version 1 was named): the metadata is used as it is, no copy.
+  const current = metadata?.schemaVersion === version ? metadata : { ...metadata, schemaVersion: version };
+  return { type: stored.type, data: stored.data, metadata: current } as PresenceEvent;
 };

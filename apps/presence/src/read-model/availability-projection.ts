@@ -151,6 +151,8 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
       }
     }
     this.position = recorded.position;
+    // Nobody waits during a rebuild: no array per event then.
+    if (this.waiters.length === 0) return;
     const reached = this.waiters.filter((w) => !isAfter(w.position, this.position));
     for (const waiter of reached) this.settle(waiter, true);
   }

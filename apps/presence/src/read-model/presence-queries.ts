@@ -76,7 +76,7 @@ export class GetStatusHistoryHandler implements IQueryHandler<GetStatusHistoryQu
   }
 }
 
-const REPLAY_PAGE = 4096;
+const REPLAY_PAGE = 1024;
 
 interface Place {
   readonly revision: number;
