@@ -51,7 +51,10 @@ const interleaved = async (
   return samples;
 };
 
-const agentOf = (size: number) => `long-${size}`;
+const longStream = (size: number) => `long-${size}`;
+const register = (agentId: string): PresenceCommand => ({
+  type: 'PutAgentProfile', data: { agentId, displayName: 'Bench Agent', teams: ['sales'], maxConcurrentConversations: 3 }, metadata: metadata('admin', 'bench'),
+});
 
 /** p50 and p99 rows per stream size; with `target`, the 100,000-event rows are held to 1.2x of the fresh stream's. */
 const latencyFigures = (what: string, rows: Map<number, number[][]>, commands: number | undefined, target = true): Figure[] =>
@@ -69,7 +72,7 @@ await runGroup(GROUP, async () => {
   try {
     for (const size of SIZES) {
       progress(GROUP, `writing an agent stream of ${size} status changes (not measured)`);
-      await writeLongStream(path, agentOf(size), size);
+      await writeLongStream(path, longStream(size), size);
     }
     const store = new SqliteEventStore(path, { synchronous: 'FULL' });
     const storage = runnerStorageFor(store);
@@ -82,6 +85,8 @@ await runGroup(GROUP, async () => {
     const retries: number[][] = [];
     const firstCold: Record<number, number> = {};
 
+    const agents = new Map<Size, string>(SIZES.map((size) => [size, longStream(size)]));
+    const agentOf = (size: Size) => agents.get(size)!;
     for (const size of SIZES) {
       const agentId = agentOf(size);
       const started = performance.now();
@@ -93,6 +98,15 @@ await runGroup(GROUP, async () => {
       for (let i = 0; i < WARM_COMMANDS; i++) await run(warm, setStatus(agentOf(size), i % 2 === 0 ? 'away' : 'online'));
     }
     const status = new Map<Size, AgentStatus>(SIZES.map((size) => [size, 'online']));
+    let freshAgents = 0;
+    /** Every measured section starts on a newly registered agent for the fresh row: the commands before it must not age it. */
+    const freshen = async (online = false) => {
+      const agentId = `fresh-${freshAgents++}`;
+      await run(warm, register(agentId));
+      agents.set(0, agentId);
+      status.set(0, 'offline');
+      if (online) await run(warm, flip(0));
+    };
     const flip = (size: Size): PresenceCommand => {
       status.set(size, status.get(size) === 'online' ? 'away' : 'online');
       return setStatus(agentOf(size), status.get(size)!);
@@ -102,8 +116,11 @@ await runGroup(GROUP, async () => {
       const record = (map: Map<number, number[][]>, samples: Map<Size, Float64Array>) => {
         for (const size of SIZES) push(map, size, samples.get(size)!);
       };
+      await freshen();
       record(rows.warm, await interleaved(WARM_COMMANDS, (size) => run(warm, flip(size))));
+      await freshen();
       record(rows.cold, await interleaved(COLD_COMMANDS, (size) => run(runnerWith({ cacheCapacity: 0 }), flip(size))));
+      await freshen();
       for (const size of SIZES) {
         const samples = new Float64Array(REPLAYS[size]);
         for (let i = 0; i < samples.length; i++) {
@@ -114,6 +131,7 @@ await runGroup(GROUP, async () => {
         push(rows.replay, size, samples.sort());
       }
       for (const size of SIZES) if (status.get(size) !== 'online') await run(warm, flip(size));
+      await freshen(true);
       record(rows.accept, await interleaved(WARM_COMMANDS, (size, i) => run(warm, accept(agentOf(size), `c-${r}-${i}`), ROUTING_STEP),
         (size, i) => run(warm, release(agentOf(size), `c-${r}-${i}`), ROUTING_STEP)));
       const retried = setStatus(agentOf(100_000), 'away', `bench-retried-key-${r}`);
