@@ -15,6 +15,8 @@ export interface AgentToWrite {
   /** Undefined: the agent is still unregistered, nothing to write. */
   readonly view: AgentAvailability | undefined;
   readonly teamsChanged: boolean;
+  /** The agent had a stored row before this batch (so it may have team rows to replace). */
+  readonly hadRow: boolean;
 }
 
 export interface StagedBatch {
@@ -67,7 +69,8 @@ export class StagedAvailability {
   drain(): StagedBatch {
     const agents = [...this.agents].map(([agentId, staged]): AgentToWrite => {
       const view = viewOf(staged);
-      return { agentId, view, teamsChanged: view !== undefined && !sameTeams(staged.storedTeams, view.teams) };
+      const teamsChanged = view !== undefined && !sameTeams(staged.storedTeams, view.teams);
+      return { agentId, view, teamsChanged, hadRow: staged.storedTeams !== undefined };
     });
     const batch = { agents, checkpoint: this.checkpointPosition, latestOccurredAt: this.latest };
     this.clear();
