@@ -1,5 +1,6 @@
 import { deterministicEventId } from './deterministic-event-id.js';
-import { StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
+import { DuplicateEventIdError, StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
+import { CommandIdReusedError } from './idempotency/command-id-reused-error.js';
 import type { EventStore, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
 import {
@@ -132,6 +133,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     try {
       return { outcome: await this.append(streamId, command, head, decision.events, timing) };
     } catch (error) {
+      if (error instanceof DuplicateEventIdError) throw new CommandIdReusedError(streamId, command.metadata.commandId);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       this.loader.forget(streamId);
       if (options.expectedRevision !== undefined) throw error;

@@ -16,3 +16,4 @@ export type { StreamHead } from './stream-state/stream-head.js';
 export { sealSnapshot, isSoundSnapshot } from './stream-state/snapshot-seal.js';
 export * from './decider.js';
 export * from './command-outcome.js';
+export { CommandIdReusedError } from './idempotency/command-id-reused-error.js';

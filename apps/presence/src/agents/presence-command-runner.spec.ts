@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { SqliteEventStore, runnerStorageFor, type NewEvent } from '@app/event-store';
-import { agentStreamId, type AgentStatus, type PresenceCommand } from '@app/presence-domain';
+import { CommandIdReusedError, CommandRunner, SqliteEventStore, runnerStorageFor, type NewEvent } from '@app/event-store';
+import { agentStreamId, presenceDecider, type AgentStatus, type PresenceCommand } from '@app/presence-domain';
 import { register, setStatus, accept } from '../../../../libs/presence-domain/src/presence.spec-support.js';
 import { PresenceCommandRunner } from './presence-command-runner.js';
 
@@ -88,4 +88,17 @@ describe('an agent command sent again with the same Idempotency-Key', () => {
     const [newest] = await store.readStream(agentStreamId('a1'), { direction: 'backwards', maxCount: 1 });
     expect(newest.revision).toBe(100_001);
   }, 60_000);
+
+  it('refuses a key reused after its window when the decision would append again what the key appended once', async () => {
+    let now = Date.UTC(2026, 10, 25, 9);
+    const runner = new CommandRunner(store, presenceDecider, { ...runnerStorageFor(store), clock: () => now });
+    const run = (command: PresenceCommand) => runner.run(agentStreamId('a1'), command);
+    await run(withId(register('a1'), 'k0'));
+    await run(withId(setStatus('a1', 'online'), 'k1'));
+    await run(withId(setStatus('a1', 'away'), 'k2'));
+    now += 24 * 60 * 60 * 1000 + 1;
+
+    await expect(run(withId(setStatus('a1', 'online'), 'k1'))).rejects.toBeInstanceOf(CommandIdReusedError);
+    expect((await agents.load('a1')).state).toMatchObject({ status: 'away' });
+  });
 });
