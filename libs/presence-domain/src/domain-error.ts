@@ -20,6 +20,8 @@ const KINDS = {
 /** Every rule violation of an agent's presence has a code the HTTP edge maps to a status; no message matching. */
 export type DomainErrorCode = keyof typeof KINDS;
 
+export const isDomainErrorCode = (code: string): code is DomainErrorCode => Object.hasOwn(KINDS, code);
+
 export class DomainError extends CodedError<DomainErrorCode> {
   get kind(): ErrorKind {
     return KINDS[this.code];

@@ -16,3 +16,4 @@ export * from './agent-connection.js';
 export * from './connection-tracker.js';
 export * from './connection-lost.js';
 export * from './reports/index.js';
+export * from './presence-refusals.js';

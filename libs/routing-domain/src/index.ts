@@ -9,3 +9,4 @@ export * from './team-queue.js';
 export * from './team-roster.js';
 export * from './conversation-decider.js';
 export * from './team-stats/index.js';
+export * from './routing-refusals.js';

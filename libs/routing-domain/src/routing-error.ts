@@ -11,6 +11,8 @@ const KINDS = {
 
 export type RoutingErrorCode = keyof typeof KINDS;
 
+export const isRoutingErrorCode = (code: string): code is RoutingErrorCode => Object.hasOwn(KINDS, code);
+
 /** A conversation rule violation, with a code the HTTP edge maps to a status. */
 export class RoutingError extends CodedError<RoutingErrorCode> {
   get kind(): ErrorKind {

@@ -3,7 +3,7 @@ import { WrongExpectedRevisionError } from '@app/event-store';
 import { RoutingMetrics } from '../routing-metrics.js';
 import { DomainError } from '@app/presence-domain';
 import { RoutingError, type Conversation } from '@app/routing-domain';
-import { acceptCommandId, assignCommandId, releaseCommandId } from './assignment-command-ids.js';
+import { ROUTING_STEP, acceptCommandId, assignCommandId, releaseCommandId } from './assignment-command-ids.js';
 import { routingMetadata } from './routing-metadata.js';
 import { RoutingState } from '../routing-state.js';
 import { AGENT_STREAMS, type AgentStreams, CONVERSATION_STREAMS, type ConversationStreams } from '../streams.js';
@@ -50,7 +50,7 @@ export class ConversationAssignment {
       const outcome = await this.conversations.run({
         type: 'AssignConversation', data: { conversationId, agentId },
         metadata: routingMetadata(assignCommandId(conversationId, agentId, revision), conversationId),
-      }, { expectedRevision: revision });
+      }, { ...ROUTING_STEP, expectedRevision: revision });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
       this.state.view.noteAssigned(agentId, conversationId);
       if (outcome.appended > 0) this.metrics?.assignments.inc({ team: conversation.team });
@@ -71,7 +71,7 @@ export class ConversationAssignment {
       type: 'ReleaseConversation',
       data: { agentId, conversationId, reason: actual.state.kind === 'closed' ? 'closed' : 'assigned-elsewhere' },
       metadata: routingMetadata(releaseCommandId(conversationId, agentId, revision), conversationId),
-    });
+    }, ROUTING_STEP);
     this.state.view.noteReleased(agentId, conversationId);
     return actual.state;
   }
@@ -82,7 +82,7 @@ export class ConversationAssignment {
       await this.agents.run({
         type: 'AcceptConversation', data: { agentId, conversationId, team },
         metadata: routingMetadata(acceptCommandId(conversationId, agentId, revision), conversationId),
-      });
+      }, ROUTING_STEP);
       return true;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

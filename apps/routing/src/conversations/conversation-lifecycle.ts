@@ -9,6 +9,7 @@ import { QueueDrain } from '../assignment/queue-drain.js';
 import { routingMetadata } from '../assignment/routing-metadata.js';
 import { RoutingState } from '../routing-state.js';
 import { SerialWork } from '../assignment/serial-work.js';
+import { ROUTING_STEP } from '../assignment/assignment-command-ids.js';
 
 export interface LifecycleOutcome {
   readonly conversation: Conversation;
@@ -79,7 +80,7 @@ export class ConversationLifecycle {
     await this.agents.run({
       type: 'ReleaseConversation', data: { agentId, conversationId, reason },
       metadata: routingMetadata(`${commandId}:release`, commandId),
-    });
+    }, ROUTING_STEP);
     this.state.view.noteReleased(agentId, conversationId);
     return this.state.view.agent(agentId)?.teams ?? [];
   }

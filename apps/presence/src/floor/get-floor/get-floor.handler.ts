@@ -19,7 +19,7 @@ export class GetFloorQuery extends Query<Floor> {
   constructor(readonly at: Date | undefined, readonly team?: string) { super(); }
 }
 
-const REPLAY_PAGE = 4096;
+const REPLAY_PAGE = 1024;
 
 interface Place {
   readonly revision: number;
