@@ -1,9 +1,15 @@
 import type { CommandOutcome } from '../command-outcome.js';
 import type { CausedEvent, Decider, IdentifiedCommand } from '@app/kernel';
-import type { EventStore } from '../event-store.port.js';
+import type { EventStore, JsonObject } from '../event-store.port.js';
 import type { RecordedOutcome } from './idempotency-ledger.port.js';
+import { CHAIN_METADATA_KEY } from '../hash-chain/hash-chain.js';
 import { parseState } from '../state-json.js';
 import { RememberedRefusalError } from './remembered-refusal-error.js';
+
+const withoutChain = (metadata: JsonObject): JsonObject => {
+  const { [CHAIN_METADATA_KEY]: _chain, ...rest } = metadata;
+  return rest;
+};
 
 /**
  * A retry, answered from its command id's first outcome: nothing decided,
@@ -17,7 +23,8 @@ export const answerFromRecord = async <Command extends IdentifiedCommand, State,
     case 'appended': {
       const { count, revision, position } = outcome;
       const recorded = await store.readStream(streamId, { fromRevision: revision - count + 1, maxCount: count });
-      const events = recorded.flatMap((r) => decider.read(r) ?? []);
+      // As the first answer gave them: the events as decided, without the chain value the append linked in.
+      const events = recorded.flatMap((r) => decider.read({ ...r, metadata: withoutChain(r.metadata) }) ?? []);
       return { state: parseState(decider, outcome.state), events, appended: 0, position, revision, replayed: true };
     }
     case 'unchanged': {
