@@ -46,4 +46,16 @@ describe('the command runner links every appended event into its stream chain', 
     expect(retried.replayed).toBe(true);
     expect(verifyChain(await store.readStream('agent-a1'))).toMatchObject({ ok: true, events: 1 });
   });
+
+  it('links to the right chain value from a cached head, a snapshot plus its tail, and a head another writer moved on', async () => {
+    const snapshotting = { ...tallyDecider, snapshotVersion: 1 };
+    const cached = new CommandRunner(store, snapshotting, { snapshotEvery: 3 });
+    for (let n = 1; n <= 7; n++) await cached.run('agent-a1', tally(n));
+    // A second process: no cache, so it starts from the newest snapshot and reads the events after it.
+    const cold = new CommandRunner(store, snapshotting, { cacheCapacity: 0, snapshotEvery: 3 });
+    for (let n = 8; n <= 10; n++) await cold.run('agent-a1', tally(n));
+    // The first process's cached head is now stale: its append conflicts, it reads on and links to the newest event.
+    await cached.run('agent-a1', tally(11));
+    expect(verifyChain(await store.readStream('agent-a1'))).toMatchObject({ ok: true, events: 11, unchained: 0 });
+  });
 });
