@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, RUNNER_STORAGE, runnerStorageFor, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
-import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
+import { Metrics, StoreHealth, instrumentedStore, runnerFor, runnerStorageProvider } from '@app/platform';
 import { presenceDecider, statusReasonDecider } from '@app/presence-domain';
 import { AgentCommandAnswer } from './agents/agent-command-answer.js';
 import { AGENT_STREAMS } from './agents/agent-streams.js';
@@ -69,8 +69,7 @@ export class PresenceModule {
         { provide: PRESENCE_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
-        // From the bare store: records and snapshots in SQLite's side tables, or in their own EventStoreDB streams.
-        { provide: RUNNER_STORAGE, useFactory: () => runnerStorageFor(store) },
+        runnerStorageProvider(store),
         { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(dataDir, 'relay.sqlite')) },
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),

@@ -1,8 +1,8 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
-import { EVENT_STORE, RUNNER_STORAGE, runnerStorageFor, type EventStore } from '@app/event-store';
+import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
-import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
+import { Metrics, StoreHealth, instrumentedStore, runnerFor, runnerStorageProvider } from '@app/platform';
 import { presenceDecider } from '@app/presence-domain';
 import { conversationDecider } from '@app/routing-domain';
 import { ConversationAssignment } from './assignment/conversation-assignment.js';
@@ -61,8 +61,7 @@ export class RoutingModule {
         { provide: ROUTING_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
-        // From the bare store: records and snapshots in SQLite's side tables, or in their own EventStoreDB streams.
-        { provide: RUNNER_STORAGE, useFactory: () => runnerStorageFor(store) },
+        runnerStorageProvider(store),
         runnerFor(AGENT_STREAMS, presenceDecider, 'routing'),
         runnerFor(CONVERSATION_STREAMS, conversationDecider, 'routing'),
         RoutingState, RoutingMetrics, SerialWork, ConversationAssignment, StrandedAssignmentRecovery, QueueDrain,

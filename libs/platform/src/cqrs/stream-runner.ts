@@ -1,10 +1,11 @@
 import type { Provider } from '@nestjs/common';
 import type { CausedEvent, IdentifiedCommand, StreamDecider } from '@app/kernel';
 import {
-  CommandRunner, EVENT_STORE, RUNNER_STORAGE,
+  CommandRunner, EVENT_STORE, RUNNER_STORAGE, runnerStorageFor,
   type CommandOutcome, type CommandRunnerOptions, type EventStore, type LoadedStream, type RunOptions, type RunnerStorage,
 } from '@app/event-store';
 import { APP_CONFIG, type AppConfig } from '../config/app-config.js';
+import { instrumentedStorage } from '../observability/instrumented-event-store.js';
 import { countedCommand } from '../observability/command-metrics.js';
 import { Metrics, type CommandCounter } from '../observability/metrics.js';
 
@@ -58,4 +59,15 @@ export const runnerFor = <Command extends IdentifiedCommand, State, Event extend
       ...(config ? { idempotencyWindowMs: config.idempotencyWindowHours * HOUR_MS } : {}),
     }),
   inject: [EVENT_STORE, { token: Metrics, optional: true }, { token: RUNNER_STORAGE, optional: true }, { token: APP_CONFIG, optional: true }],
+});
+
+/**
+ * The app's RUNNER_STORAGE, from the bare store (not a decorator around it):
+ * records and snapshots in SQLite's side tables, or in their own
+ * EventStoreDB streams; appends counted in the append latency metric.
+ */
+export const runnerStorageProvider = (store: EventStore): Provider => ({
+  provide: RUNNER_STORAGE,
+  useFactory: (metrics?: Metrics) => instrumentedStorage(runnerStorageFor(store), metrics),
+  inject: [{ token: Metrics, optional: true }],
 });
