@@ -28,13 +28,17 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   AGENT_AT_CAPACITY: 409,
 };
 
-/** A missing conversation is 404; every other routing rule is a conflict with the conversation's current state. */
+/** A missing conversation is 404, bad team settings 400; every other routing rule is a conflict with the conversation's current state. */
 const ROUTING_STATUS: Record<RoutingErrorCode, number> = {
   CONVERSATION_NOT_FOUND: 404,
   CONVERSATION_EXISTS: 409,
   CONVERSATION_ALREADY_ASSIGNED: 409,
   CONVERSATION_CLOSED: 409,
   CONVERSATION_NOT_ASSIGNED: 409,
+  INVALID_TEAM_SETTINGS: 400,
+  OFFER_NOT_PENDING: 409,
+  OFFER_EXPIRED: 409,
+  OFFER_PENDING: 409,
 };
 
 /** What body-parser reports for a client's broken body (express's `type` on the error). */
