@@ -1,5 +1,6 @@
 import { readConversationEvent } from './conversation-events.js';
-import { decideConversation, evolveConversation, initialConversation } from './conversation.js';
+import { decideConversation, evolveConversation } from './conversation.js';
+import { initialConversation } from './conversation-state.js';
 
 /** Everything a command runner needs to drive a conversation stream, in one value. */
 export const conversationDecider = {
