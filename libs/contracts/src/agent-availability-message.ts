@@ -21,6 +21,12 @@ export interface AgentAvailabilityMessage {
   readonly since: string;
   readonly setBy: { readonly kind: 'registration' | 'agent' | 'supervisor'; readonly id?: string; readonly reason?: string | null };
   readonly openConversations: readonly string[];
+  /** Offers the agent has not answered yet, each holding a unit of capacity. Added later: absent from older producers. */
+  readonly pendingOffers?: readonly string[];
+  /** Offers missed in a row. Added later: absent from older producers. */
+  readonly consecutiveMissedOffers?: number;
+  /** Since when the agent has not been online (null while online). Added later: absent from older producers. */
+  readonly unavailableSince?: string | null;
   /** Revision of the agent's stream: per-agent order, used to drop stale and repeated messages. */
   readonly revision: number;
   /** Global log position of the event that produced it (`commit/prepare`). */
@@ -60,6 +66,11 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (!isString(value.since)) problems.push('since');
   if (typeof value.setBy !== 'object' || value.setBy === null) problems.push('setBy');
   if (!isStringArray(value.openConversations)) problems.push('openConversations');
+  if (value.pendingOffers !== undefined && !isStringArray(value.pendingOffers)) problems.push('pendingOffers');
+  if (value.consecutiveMissedOffers !== undefined && !(Number.isInteger(value.consecutiveMissedOffers) && (value.consecutiveMissedOffers as number) >= 0)) {
+    problems.push('consecutiveMissedOffers');
+  }
+  if (value.unavailableSince !== undefined && value.unavailableSince !== null && !isString(value.unavailableSince)) problems.push('unavailableSince');
   if (!Number.isInteger(value.revision) || (value.revision as number) < 0) problems.push('revision');
   if (!isString(value.position)) problems.push('position');
   if (!isString(value.eventId)) problems.push('eventId');

@@ -6,7 +6,9 @@ export type DomainErrorCode =
   | 'SUPERVISOR_REQUIRED'
   | 'AGENT_NOT_AVAILABLE'
   | 'AGENT_NOT_IN_TEAM'
-  | 'AGENT_AT_CAPACITY';
+  | 'AGENT_AT_CAPACITY'
+  /** The agent holds no offer of the conversation to turn into an assignment. */
+  | 'OFFER_NOT_RESERVED';
 
 export class DomainError extends Error {
   constructor(

@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import type { AgentProfile } from './agent-profile.js';
 import type { AgentStatus } from './agent-status.js';
 import type { CommandOf } from './message-envelopes.js';
+import type { OfferReservationCommand } from './offer-reservation-commands.js';
 import type { ConversationReleaseReason } from './presence-events.js';
 
 /** Everything impure a decision needs comes in here, so decide stays a pure function. */
@@ -20,6 +21,8 @@ export type SetAgentStatus = CommandOf<'SetAgentStatus', {
   readonly agentId: string;
   readonly status: AgentStatus;
   readonly reason?: string;
+  /** A catalogued reason (issue 12); the system sets one of its built-in codes, e.g. `missed-offer`. */
+  readonly reasonCode?: string;
 }>;
 
 export type OverrideAgentStatus = CommandOf<'OverrideAgentStatus', {
@@ -42,4 +45,5 @@ export type ReleaseConversation = CommandOf<'ReleaseConversation', {
   readonly reason: ConversationReleaseReason;
 }>;
 
-export type PresenceCommand = PutAgentProfile | SetAgentStatus | OverrideAgentStatus | AcceptConversation | ReleaseConversation;
+export type PresenceCommand =
+  | PutAgentProfile | SetAgentStatus | OverrideAgentStatus | AcceptConversation | ReleaseConversation | OfferReservationCommand;

@@ -1,6 +1,7 @@
 import type { Actor } from './actor.js';
 import type { AgentStatus } from './agent-status.js';
 import type { EventOf } from './message-envelopes.js';
+import { OFFER_RESERVATION_EVENT_TYPES, type OfferReservationEvent } from './offer-reservation-events.js';
 
 /** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
 export const PRESENCE_EVENT_SCHEMA_VERSION = 1;
@@ -53,7 +54,8 @@ export type AgentConversationAssigned = EventOf<'AgentConversationAssigned', {
   readonly team: string;
 }>;
 
-export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere';
+/** `requeued`: taken back from an agent who stayed away or offline past the team's grace. */
+export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere' | 'requeued';
 
 /** The conversation no longer counts against the agent's capacity. */
 export type AgentConversationReleased = EventOf<'AgentConversationReleased', {
@@ -68,7 +70,8 @@ export type PresenceEvent =
   | AgentStatusChanged
   | AgentStatusOverridden
   | AgentConversationAssigned
-  | AgentConversationReleased;
+  | AgentConversationReleased
+  | OfferReservationEvent;
 
 export type PresenceEventType = PresenceEvent['type'];
 
@@ -79,6 +82,7 @@ export const PRESENCE_EVENT_TYPES: readonly PresenceEventType[] = [
   'AgentStatusOverridden',
   'AgentConversationAssigned',
   'AgentConversationReleased',
+  ...OFFER_RESERVATION_EVENT_TYPES,
 ];
 
 export const agentStreamId = (agentId: string): string => `agent-${agentId}`;

@@ -26,6 +26,7 @@ const DOMAIN_STATUS: Record<DomainErrorCode, number> = {
   AGENT_NOT_AVAILABLE: 409,
   AGENT_NOT_IN_TEAM: 409,
   AGENT_AT_CAPACITY: 409,
+  OFFER_NOT_RESERVED: 409,
 };
 
 /** A missing conversation is 404, bad team settings 400; every other routing rule is a conflict with the conversation's current state. */

@@ -7,7 +7,7 @@ import {
   AGENT_STREAM_PREFIX, DomainError, FloorReplay, agentStreamId, statusHistory, upcastPresenceEvent,
   type PositionedPresenceEvent, type StatusHistoryEntry, type TimeRange,
 } from '@app/presence-domain';
-import { availabilityOf, type AgentAvailability } from './agent-availability.js';
+import { availabilityOf, presenceOfView, type AgentAvailability } from './agent-availability.js';
 import { AvailabilityReadModel, type AvailabilityFilter } from './availability-read-model.js';
 import { AvailabilityProjection } from './availability-projection.js';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../config/presence-config.js';
@@ -83,8 +83,8 @@ interface Place {
   readonly position: GlobalPosition;
 }
 
-const fromView = ({ revision, position, ...agent }: AgentAvailability) =>
-  ({ agent: { kind: 'registered' as const, ...agent }, tag: { revision, position: parsePosition(position)! } });
+const fromView = (view: AgentAvailability) =>
+  ({ agent: presenceOfView(view), tag: { revision: view.revision, position: parsePosition(view.position)! } });
 
 @QueryHandler(GetFloorQuery)
 export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
