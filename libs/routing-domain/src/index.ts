@@ -8,6 +8,8 @@ export * from './team-routing-settings.js';
 export * from './team-routing.js';
 export * from './routed-agent.js';
 export * from './routing-error.js';
+export * from './offer-choice.js';
+export * from './routing-deadlines.js';
 export * from './routing-policy.js';
 export * from './routing-view.js';
 export * from './tracked-conversation.js';
