@@ -5,7 +5,7 @@ import type { ConversationEvent } from './conversation-events.js';
 import { initialConversation } from './conversation-state.js';
 import { NOW, at } from './decider.spec-support.js';
 import { accepted, assigned, expired, offered, queued } from './conversation.spec-support.js';
-import { dueAt, nextDeadline } from './routing-deadlines.js';
+import { dueAt, dueForAgent, nextDeadline } from './routing-deadlines.js';
 import { RoutingView } from './routing-view.js';
 import { DEFAULT_TEAM_ROUTING_SETTINGS } from './team-routing-settings.js';
 
@@ -95,4 +95,24 @@ describe('the next deadline to wake up for', () => {
 
   it('is the offer\'s deadline as its event wrote it', () =>
     expect(nextDeadline(viewFrom([agent('a1', 'online')], ringing))).toBe(Date.parse(NOW.toISOString()) + 30_000));
+});
+
+describe('what falls due for one agent, on its availability message', () => {
+  it('finds the same work as the full sweep, for that agent only', () => {
+    const view = viewFrom([agent('a1', 'away', at(10)), agent('a2', 'away', at(10))], ringing, 0);
+    view.upsertAgent({ ...agent('a1', 'away', at(10), 2), pendingOffers: ['c1'], openConversations: ['c2'] });
+    view.trackConversation({ kind: 'assigned', conversationId: 'c2', team: 'sales', agentId: 'a1' });
+    view.trackConversation({ kind: 'assigned', conversationId: 'c3', team: 'sales', agentId: 'a2' });
+    expect(dueForAgent(view, 'a1', at(11)).map(({ kind, conversationId }) => [kind, conversationId]))
+      .toEqual([['rescind-offer', 'c1'], ['requeue', 'c2']]);
+    expect(dueAt(view, at(11)).filter((work) => work.agentId === 'a1')).toEqual(dueForAgent(view, 'a1', at(11)));
+  });
+
+  it('ignores what the agent lists but the conversation no longer says is its', () => {
+    const view = viewFrom([agent('a1', 'away', at(10))], [...ringing, expired('a1', at(30), at(5))], 0);
+    view.upsertAgent({ ...agent('a1', 'away', at(10), 2), pendingOffers: ['c1'], openConversations: ['c9'] });
+    expect(dueForAgent(view, 'a1', at(11))).toEqual([]);
+  });
+
+  it('finds nothing for an agent it never heard of', () => expect(dueForAgent(new RoutingView(), 'ghost', NOW)).toEqual([]));
 });

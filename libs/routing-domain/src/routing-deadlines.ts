@@ -37,7 +37,13 @@ export const graceDeadline = (view: RoutingView, held: HeldConversation): number
   return Date.parse(agent.unavailableSince) + grace * 1000;
 };
 
-/** Everything due at `at`: offers to expire or rescind, conversations to re-queue. */
+const requeueWork = (view: RoutingView, held: HeldConversation, at: number): DueWork | undefined => {
+  const deadline = graceDeadline(view, held);
+  if (deadline === undefined || at < deadline) return undefined;
+  return { kind: 'requeue', conversationId: held.conversationId, team: held.team, agentId: held.agentId, dueAt: new Date(deadline).toISOString() };
+};
+
+/** Everything due at `at`: offers to expire or rescind, conversations to re-queue. A sweep for start-up and the timer. */
 export const dueAt = (view: RoutingView, at: Date): DueWork[] => {
   const now = at.getTime();
   const due: DueWork[] = [];
@@ -46,10 +52,31 @@ export const dueAt = (view: RoutingView, at: Date): DueWork[] => {
     if (work) due.push(work);
   }
   for (const held of view.heldConversations()) {
-    const deadline = graceDeadline(view, held);
-    if (deadline !== undefined && now >= deadline) {
-      due.push({ kind: 'requeue', conversationId: held.conversationId, team: held.team, agentId: held.agentId, dueAt: new Date(deadline).toISOString() });
-    }
+    const work = requeueWork(view, held, now);
+    if (work) due.push(work);
+  }
+  return due;
+};
+
+/**
+ * What is due at `at` for one agent's offers and conversations (as its
+ * availability lists them): the same rules as `dueAt`, at the cost of that
+ * agent alone, for each availability message.
+ */
+export const dueForAgent = (view: RoutingView, agentId: string, at: Date): DueWork[] => {
+  const agent = view.agent(agentId);
+  if (!agent) return [];
+  const now = at.getTime();
+  const due: DueWork[] = [];
+  for (const conversationId of agent.pendingOffers ?? []) {
+    const offer = view.pendingOffer(conversationId);
+    const work = offer?.agentId === agentId ? offerWork(offer, agent, now) : undefined;
+    if (work) due.push(work);
+  }
+  for (const conversationId of agent.openConversations) {
+    const held = view.heldConversation(conversationId);
+    const work = held?.agentId === agentId ? requeueWork(view, held, now) : undefined;
+    if (work) due.push(work);
   }
   return due;
 };

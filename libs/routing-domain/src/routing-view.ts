@@ -123,6 +123,10 @@ export class RoutingView {
     return this.offered.get(conversationId);
   }
 
+  heldConversation(conversationId: string): HeldConversation | undefined {
+    return this.held.get(conversationId);
+  }
+
   /** Assigned conversations and their agents. */
   heldConversations(): Iterable<HeldConversation> {
     return this.held.values();
