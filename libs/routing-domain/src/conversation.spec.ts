@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { Actor, CommandMetadata } from '@app/presence-domain';
 import type { ConversationCommand } from './conversation-commands.js';
 import type { ConversationEvent } from './conversation-events.js';
-import { decideConversation, evolveConversation, initialConversation, type Conversation } from './conversation.js';
+import { conversationDecider } from './conversation-decider.js';
+import { givenFor } from './decider.spec-support.js';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 const routing: Actor = { kind: 'service', id: 'routing' };
@@ -11,16 +12,7 @@ const command = (type: ConversationCommand['type'], data: object): ConversationC
 const event = (type: ConversationEvent['type'], data: object): ConversationEvent =>
   ({ type, data, metadata: { schemaVersion: 1, occurredAt: NOW.toISOString(), actor: routing, causationId: 'cmd', correlationId: 'corr' } }) as ConversationEvent;
 
-const given = (past: ConversationEvent[]) => {
-  const state = past.reduce(evolveConversation, initialConversation());
-  return {
-    when: (c: ConversationCommand) => ({
-      then: (expected: ConversationEvent[]) => expect(decideConversation(c, state)).toEqual(expected),
-      thenThrows: (code: string) => expect(() => decideConversation(c, state)).toThrow(expect.objectContaining({ code }) as unknown as Error),
-      thenState: (check: (s: Conversation) => void) => check(decideConversation(c, state).reduce(evolveConversation, state)),
-    }),
-  };
-};
+const given = givenFor(conversationDecider);
 
 const queued = event('ConversationQueued', { conversationId: 'c1', team: 'sales', priority: 0 });
 const assigned = event('ConversationAssigned', { conversationId: 'c1', team: 'sales', agentId: 'a1' });
