@@ -35,6 +35,10 @@ describe('setting an agent away for missed offers', () => {
       .toBeUndefined();
   });
 
+  it('leaves an agent a supervisor put online as it is', () =>
+    expect(awayForMissedOffers(stateAfter([registered('a1'), overridden('a1', 'offline', 'online', 'sup-1', 'cover'), ...missed('c1')]), 1, timer))
+      .toBeUndefined());
+
   it('is a status change the agent\'s rules record with the system as the actor', () => {
     const state = stateAfter([...online, ...missed('c1')]);
     const [event] = decide(awayForMissedOffers(state, 1, timer)!, state);

@@ -13,12 +13,14 @@ export const MISSED_OFFER_ACTOR: Actor = { kind: 'system', id: 'routing' };
  * the team's `missedOffersBeforeAway` (0: never): away, set by the system with
  * reason `missed-offer`, so routing stops ringing an empty desk. Nothing for
  * an agent who is not online (it already is away or offline, by its own
- * choice or a supervisor's, and that stands) or below the count.
+ * choice or a supervisor's, and that stands), whose online status a
+ * supervisor set (a person's word outranks what the system infers), or
+ * below the count.
  */
 export const awayForMissedOffers = (
   state: AgentPresence, missedOffersBeforeAway: number, metadata: Omit<CommandMetadata, 'actor'>,
 ): SetAgentStatus | undefined => {
-  if (state.kind !== 'registered' || state.status !== 'online') return undefined;
+  if (state.kind !== 'registered' || state.status !== 'online' || state.setBy.kind === 'supervisor') return undefined;
   if (missedOffersBeforeAway <= 0 || state.consecutiveMissedOffers < missedOffersBeforeAway) return undefined;
   return {
     type: 'SetAgentStatus',
