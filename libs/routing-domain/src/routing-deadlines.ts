@@ -18,6 +18,9 @@ export type DueWork =
   /** The agent holding it stayed away or offline past the team's grace. */
   | { readonly kind: 'requeue'; readonly conversationId: string; readonly team: string; readonly agentId: string; readonly dueAt: string };
 
+export type OfferEndWork = Extract<DueWork, { kind: 'expire-offer' | 'rescind-offer' }>;
+export type RequeueWork = Extract<DueWork, { kind: 'requeue' }>;
+
 const isAway = (agent: RoutedAgent | undefined): agent is RoutedAgent => agent !== undefined && agent.status !== 'online';
 
 /** An offer's work at `at`, if any. An agent who left only after the deadline had missed it first. */

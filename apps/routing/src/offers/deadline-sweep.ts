@@ -1,9 +1,9 @@
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
 import { dueAt, dueForAgent, graceDeadline, nextDeadline, type DueWork } from '@app/routing-domain';
 import { QueueDrain } from '../conversations/queue-drain.js';
 import { RoutingState } from '../conversations/routing-state.js';
 import { SerialWork } from '../conversations/serial-work.js';
-import { OfferRouting } from './offer-routing.js';
+import { OfferRouting, ROUTING_CLOCK, type RoutingClock } from './offer-routing.js';
 
 /** setTimeout's longest delay; a later deadline is reached by waking and sleeping again. */
 const LONGEST_SLEEP_MS = 2 ** 31 - 1;
@@ -26,12 +26,13 @@ export class DeadlineSweep implements OnApplicationShutdown {
     private readonly offers: OfferRouting,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,
+    @Optional() @Inject(ROUTING_CLOCK) private readonly clock: RoutingClock = () => new Date(),
   ) {}
 
   /** Everything due now, then sleep until the next deadline. Runs in SerialWork after what is queued. */
   sweep(): Promise<void> {
     return this.work.run(async () => {
-      await this.perform(dueAt(this.state.view, new Date()));
+      await this.perform(dueAt(this.state.view, this.clock()));
       this.wakeAt = undefined;
       this.wakeBy(nextDeadline(this.state.view));
     });
@@ -41,7 +42,7 @@ export class DeadlineSweep implements OnApplicationShutdown {
   agentChanged(agentId: string): Promise<void> {
     return this.work.run(async () => {
       const view = this.state.view;
-      await this.perform(dueForAgent(view, agentId, new Date()));
+      await this.perform(dueForAgent(view, agentId, this.clock()));
       for (const conversationId of view.agent(agentId)?.openConversations ?? []) {
         const held = view.heldConversation(conversationId);
         if (held?.agentId === agentId) this.wakeBy(graceDeadline(view, held));
@@ -56,7 +57,7 @@ export class DeadlineSweep implements OnApplicationShutdown {
     this.wakeAt = deadline;
     this.timer = setTimeout(() => {
       this.sweep().catch((error: Error) => this.logger.error(`deadline sweep failed: ${error.message}`));
-    }, Math.min(LONGEST_SLEEP_MS, Math.max(0, deadline - Date.now())));
+    }, Math.min(LONGEST_SLEEP_MS, Math.max(0, deadline - this.clock().getTime())));
     this.timer.unref();
   }
 

@@ -1,8 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@app/event-store';
 import { DomainError, awayForMissedOffers, type OfferReleaseOutcome } from '@app/presence-domain';
 import {
-  RoutingError, nextOfferee, type AcceptOffer, type Conversation, type DeclineOffer, type DueWork, type QueuedConversationState,
+  RoutingError, nextOfferee, type AcceptOffer, type Conversation, type DeclineOffer, type OfferEndWork, type QueuedConversationState,
+  type RequeueWork,
 } from '@app/routing-domain';
 import { PresenceCommandRunner } from '../../../presence/src/agents/presence-command-runner.js';
 import { ConversationCommandRunner, type ConversationOutcome } from '../conversations/conversation-command-runner.js';
@@ -12,8 +13,10 @@ import {
   agentSideCommandId, missedOfferAwayCommandId, offerCommandId, offerEndCommandId, reserveCommandId, requeueCommandId,
 } from './offer-command-ids.js';
 
-type OfferEnd = Extract<DueWork, { kind: 'expire-offer' | 'rescind-offer' }>;
-type Requeue = Extract<DueWork, { kind: 'requeue' }>;
+/** The clock offer steps read (deadlines are decided against it); tests inject their own. */
+export const ROUTING_CLOCK = Symbol('RoutingClock');
+export type RoutingClock = () => Date;
+
 
 /**
  * DRAFT, not wired into RoutingModule yet. The steps of an offer, each an
@@ -32,6 +35,7 @@ export class OfferRouting {
     private readonly state: RoutingState,
     private readonly conversations: ConversationCommandRunner,
     private readonly agents: PresenceCommandRunner,
+    @Optional() @Inject(ROUTING_CLOCK) private readonly clock: RoutingClock = () => new Date(),
   ) {}
 
   /** Offers a queued conversation to the next eligible agent; returns the state afterwards (offered, or still queued). */
@@ -60,7 +64,7 @@ export class OfferRouting {
     if (state.kind === 'assigned' && state.agentId === command.data.agentId) {
       await this.agents.run({
         type: 'AcceptOfferedConversation', data: { agentId: state.agentId, conversationId: state.conversationId, team: state.team },
-        metadata: routingMetadata(agentSideCommandId(command.metadata.commandId), command.metadata.correlationId),
+        metadata: this.metadata(agentSideCommandId(command.metadata.commandId), command.metadata.correlationId),
       });
       this.state.view.noteOfferAccepted(state.agentId, state.conversationId);
     }
@@ -77,12 +81,12 @@ export class OfferRouting {
   }
 
   /** An expiry or rescind that `dueAt` found: once across instances, then the agent side, the missed-offer rule, the next offer. */
-  async end(work: OfferEnd): Promise<void> {
+  async end(work: OfferEndWork): Promise<void> {
     const { conversationId, agentId, team } = work;
     const stream = await this.conversations.load(conversationId);
     if (stream.expected === 'no_stream') return;
     const commandId = offerEndCommandId(work.kind, conversationId, agentId, stream.expected as number);
-    const metadata = routingMetadata(commandId, conversationId);
+    const metadata = this.metadata(commandId, conversationId);
     let outcome: ConversationOutcome;
     try {
       outcome = await this.conversations.run(work.kind === 'expire-offer'
@@ -102,14 +106,14 @@ export class OfferRouting {
   }
 
   /** A re-queue `dueAt` found: the conversation leaves its absent agent at the revision seen; returns the team to drain. */
-  async requeue(work: Requeue): Promise<string | undefined> {
+  async requeue(work: RequeueWork): Promise<string | undefined> {
     const { conversationId, agentId } = work;
     const stream = await this.conversations.load(conversationId);
     if (stream.expected === 'no_stream') return undefined;
     const commandId = requeueCommandId(conversationId, agentId, stream.expected as number);
     try {
       const outcome = await this.conversations.run({
-        type: 'RequeueConversation', data: { conversationId, agentId, reason: 'agent-unavailable' }, metadata: routingMetadata(commandId, conversationId),
+        type: 'RequeueConversation', data: { conversationId, agentId, reason: 'agent-unavailable' }, metadata: this.metadata(commandId, conversationId),
       }, { expectedRevision: stream.expected as number });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
       if (outcome.events.length === 0) return undefined;
@@ -119,10 +123,14 @@ export class OfferRouting {
     }
     await this.agents.run({
       type: 'ReleaseConversation', data: { agentId, conversationId, reason: 'requeued' },
-      metadata: routingMetadata(agentSideCommandId(commandId), conversationId),
+      metadata: this.metadata(agentSideCommandId(commandId), conversationId),
     });
     this.state.view.noteReleased(agentId, conversationId);
     return work.team;
+  }
+
+  private metadata(commandId: string, correlationId: string) {
+    return { ...routingMetadata(commandId, correlationId), now: this.clock() };
   }
 
   private async reserve(agentId: string, conversation: QueuedConversationState, revision: number): Promise<boolean> {
@@ -130,7 +138,7 @@ export class OfferRouting {
     try {
       await this.agents.run({
         type: 'ReserveForOffer', data: { agentId, conversationId, team },
-        metadata: routingMetadata(reserveCommandId(conversationId, agentId, revision), conversationId),
+        metadata: this.metadata(reserveCommandId(conversationId, agentId, revision), conversationId),
       });
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -150,7 +158,7 @@ export class OfferRouting {
       const outcome = await this.conversations.run({
         type: 'OfferConversation',
         data: { conversationId, agentId, offerTimeoutSeconds: this.state.view.teamSettings(team).offerTimeoutSeconds },
-        metadata: routingMetadata(commandId, conversationId),
+        metadata: this.metadata(commandId, conversationId),
       }, { expectedRevision: revision });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
       return outcome.state;
@@ -165,7 +173,7 @@ export class OfferRouting {
 
   private async release(agentId: string, conversationId: string, outcome: OfferReleaseOutcome, commandId: string): Promise<void> {
     await this.agents.run({
-      type: 'ReleaseOfferReservation', data: { agentId, conversationId, outcome }, metadata: routingMetadata(commandId, conversationId),
+      type: 'ReleaseOfferReservation', data: { agentId, conversationId, outcome }, metadata: this.metadata(commandId, conversationId),
     });
     this.state.view.noteOfferEnded(agentId, conversationId);
   }
@@ -174,7 +182,7 @@ export class OfferRouting {
   private async awayIfMissedTooOften(agentId: string, team: string, causeId: string): Promise<void> {
     const agent = await this.agents.load(agentId);
     const command = awayForMissedOffers(agent.state, this.state.view.teamSettings(team).missedOffersBeforeAway, {
-      now: new Date(), commandId: missedOfferAwayCommandId(agentId, agent.expected as number | 'no_stream'), correlationId: causeId,
+      now: this.clock(), commandId: missedOfferAwayCommandId(agentId, agent.expected as number | 'no_stream'), correlationId: causeId,
     });
     if (command) await this.agents.run(command);
   }
