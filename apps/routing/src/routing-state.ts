@@ -58,7 +58,7 @@ export class RoutingState {
     return this.view.upsertAgent({
       agentId: message.agentId, teams: message.teams, status: message.status,
       maxConcurrentConversations: message.maxConcurrentConversations, openConversations: message.openConversations,
-      revision: message.revision,
+      pendingOffers: message.pendingOffers, unavailableSince: message.unavailableSince, revision: message.revision,
     });
   }
 

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { formatPosition, parsePosition, type GlobalPosition } from '@app/event-store';
 import { type AgentStatus } from '@app/kernel';
 import { evolve, initialPresence, type AgentPresence, type PresenceEvent } from '@app/presence-domain';
-import { availabilityOf, type AgentAvailability } from './agent-availability.js';
+import { availabilityOf, presenceOfView, type AgentAvailability } from './agent-availability.js';
 
 export interface AvailabilityFilter {
   readonly team?: string;
@@ -78,7 +78,7 @@ export class AvailabilityReadModel {
       const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
       if (latest === undefined || event.metadata.occurredAt > latest) this.statements.saveCheckpoint.run(LATEST_OCCURRED_AT, event.metadata.occurredAt);
       const before = this.get(agentId);
-      const presence: AgentPresence = before ? { kind: 'registered', ...before } : initialPresence();
+      const presence: AgentPresence = before ? presenceOfView(before) : initialPresence();
       const after = evolve(presence, event);
       this.statements.saveCheckpoint.run(CHECKPOINT, formatPosition(position));
       if (after.kind !== 'registered') return undefined;

@@ -2,12 +2,14 @@ import { RoutingError, type Conversation, type RoutingView } from '@app/routing-
 
 export interface ConversationAnswer {
   readonly conversationId: string;
-  readonly status: 'queued' | 'assigned' | 'closed';
+  readonly status: 'queued' | 'offered' | 'assigned' | 'closed';
   readonly team: string;
   readonly priority: number | null;
   readonly agentId: string | null;
   /** 1-based place in the team's queue while queued, as this routing instance sees it. */
   readonly position: number | null;
+  /** While offered: when the offer expires unless the agent answers (ISO-8601). */
+  readonly offerExpiresAt?: string;
 }
 
 export const answerOf = (conversation: Conversation, view: RoutingView, conversationId: string): ConversationAnswer => {
@@ -18,6 +20,11 @@ export const answerOf = (conversation: Conversation, view: RoutingView, conversa
       return {
         conversationId, status: 'queued', team: conversation.team, priority: conversation.priority, agentId: null,
         position: view.queuePosition(conversationId) ?? null,
+      };
+    case 'offered':
+      return {
+        conversationId, status: 'offered', team: conversation.team, priority: conversation.priority, agentId: conversation.agentId,
+        position: null, offerExpiresAt: conversation.offerExpiresAt,
       };
     case 'assigned':
       return { conversationId, status: 'assigned', team: conversation.team, priority: conversation.priority, agentId: conversation.agentId, position: null };
