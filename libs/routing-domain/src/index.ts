@@ -16,3 +16,4 @@ export * from './tracked-conversation.js';
 export * from './team-queue.js';
 export * from './team-roster.js';
 export * from './conversation-decider.js';
+export * from './offer-session-message.js';
