@@ -5,11 +5,12 @@ export interface ConversationAnswer {
   readonly status: 'queued' | 'offered' | 'assigned' | 'closed';
   readonly team: string;
   readonly priority: number | null;
+  /** The agent it is offered to (offered), assigned to (assigned), or was with when it closed. */
   readonly agentId: string | null;
   /** 1-based place in the team's queue while queued, as this routing instance sees it. */
   readonly position: number | null;
-  /** While offered: when the offer expires unless the agent answers (ISO-8601). */
-  readonly offerExpiresAt?: string;
+  /** ISO-8601, while offered: when the offer expires unless the agent answers. */
+  readonly offerExpiresAt: string | null;
 }
 
 export const answerOf = (conversation: Conversation, view: RoutingView, conversationId: string): ConversationAnswer => {
@@ -19,7 +20,7 @@ export const answerOf = (conversation: Conversation, view: RoutingView, conversa
     case 'queued':
       return {
         conversationId, status: 'queued', team: conversation.team, priority: conversation.priority, agentId: null,
-        position: view.queuePosition(conversationId) ?? null,
+        position: view.queuePosition(conversationId) ?? null, offerExpiresAt: null,
       };
     case 'offered':
       return {
@@ -27,9 +28,14 @@ export const answerOf = (conversation: Conversation, view: RoutingView, conversa
         position: null, offerExpiresAt: conversation.offerExpiresAt,
       };
     case 'assigned':
-      return { conversationId, status: 'assigned', team: conversation.team, priority: conversation.priority, agentId: conversation.agentId, position: null };
+      return {
+        conversationId, status: 'assigned', team: conversation.team, priority: conversation.priority, agentId: conversation.agentId,
+        position: null, offerExpiresAt: null,
+      };
     case 'closed':
-      return { conversationId, status: 'closed', team: conversation.team, priority: null, agentId: conversation.agentId, position: null };
+      return {
+        conversationId, status: 'closed', team: conversation.team, priority: null, agentId: conversation.agentId, position: null, offerExpiresAt: null,
+      };
     default: {
       const unhandled: never = conversation;
       throw new Error(`unhandled conversation ${JSON.stringify(unhandled)}`);

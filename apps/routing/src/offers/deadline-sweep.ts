@@ -1,89 +1,98 @@
-import { Inject, Injectable, Logger, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { dueAt, dueForAgent, graceDeadline, nextDeadline, type DueWork } from '@app/routing-domain';
 import { QueueDrain } from '../assignment/queue-drain.js';
-import { RoutingState } from '../routing-state.js';
 import { SerialWork } from '../assignment/serial-work.js';
-import { OfferRouting, ROUTING_CLOCK, type RoutingClock } from './offer-routing.js';
+import { RoutingClock } from '../routing-clock.js';
+import { RoutingState } from '../routing-state.js';
+import { DeadlineTimer, SOONEST_WAKE_MS } from './deadline-timer.js';
+import { GraceRequeue } from './grace-requeue.js';
+import { OfferEndings } from './offer-endings.js';
 
-/** setTimeout's longest delay; a later deadline is reached by waking and sleeping again. */
-const LONGEST_SLEEP_MS = 2 ** 31 - 1;
+/** After a sweep failed (the store down), the next one waits this long. */
+const RETRY_AFTER_FAILURE_MS = 1000;
 
 /**
- * DRAFT, not wired yet. One timer for every deadline. The deadlines are in
- * the events (an offer's expiry, an agent's unavailability plus the team's
- * grace), so after a restart `sweep` (called once inputs caught up) finds
- * what fell due meanwhile; the work itself is guarded by revisions, so two
- * instances sweeping the same view do each piece once.
+ * Does the work deadlines and departures make due: expire offers past their
+ * deadline, rescind offers of agents who left, re-queue conversations of
+ * agents absent past their team's grace. What is due is read from the view
+ * (`dueAt`, pure), whose deadlines come from the events, so a restarted
+ * process finds the same work, and each piece is guarded by a revision, so
+ * two instances sweeping the same view do it once.
  */
 @Injectable()
-export class DeadlineSweep implements OnApplicationShutdown {
+export class DeadlineSweep {
   private readonly logger = new Logger(DeadlineSweep.name);
-  private timer: NodeJS.Timeout | undefined;
-  private wakeAt: number | undefined;
 
   constructor(
     private readonly state: RoutingState,
-    private readonly offers: OfferRouting,
+    private readonly endings: OfferEndings,
+    private readonly requeues: GraceRequeue,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,
-    @Optional() @Inject(ROUTING_CLOCK) private readonly clock: RoutingClock = () => new Date(),
-  ) {}
+    private readonly timer: DeadlineTimer,
+    private readonly clock: RoutingClock,
+  ) {
+    timer.onWake(() => void this.schedule());
+  }
 
-  /** Everything due now, then sleep until the next deadline. Runs in SerialWork after what is queued. */
-  sweep(): Promise<void> {
-    return this.work.run(async () => {
-      await this.perform(dueAt(this.state.view, this.clock()));
-      this.wakeAt = undefined;
-      this.wakeBy(nextDeadline(this.state.view));
+  /** A sweep in SerialWork, after what is queued; resolves when it ran (failures are logged, and retried later). */
+  schedule(): Promise<void> {
+    return this.work.run(() => this.sweep()).catch((error: Error) => {
+      this.logger.error(`deadline sweep failed: ${error.message}`);
+      this.timer.wakeBy(this.clock.now().getTime(), RETRY_AFTER_FAILURE_MS);
     });
   }
 
-  /** After an agent's availability message: its rescinds and re-queues now, and its grace deadlines on the timer; at that agent's cost. */
-  agentChanged(agentId: string): Promise<void> {
-    return this.work.run(async () => {
+  /** Everything due now, then the timer set for the next deadline. Call inside SerialWork. */
+  async sweep(): Promise<void> {
+    this.timer.reset();
+    try {
+      await this.perform(dueAt(this.state.view, this.clock.now()));
+    } finally {
+      this.timer.wakeBy(nextDeadline(this.state.view), SOONEST_WAKE_MS);
+    }
+  }
+
+  /** After an agent's availability message: its rescinds and re-queues now, its grace deadlines on the timer; at that agent's cost. */
+  agentChanged(agentId: string): void {
+    this.work.run(async () => {
       const view = this.state.view;
-      await this.perform(dueForAgent(view, agentId, this.clock()));
+      await this.perform(dueForAgent(view, agentId, this.clock.now()));
       for (const conversationId of view.agent(agentId)?.openConversations ?? []) {
         const held = view.heldConversation(conversationId);
-        if (held?.agentId === agentId) this.wakeBy(graceDeadline(view, held));
+        if (held?.agentId === agentId) this.timer.wakeBy(graceDeadline(view, held), SOONEST_WAKE_MS);
       }
-    });
+    }).catch((error: Error) => this.logger.error(`deadlines of ${agentId} failed: ${error.message}`));
   }
 
-  /** Makes sure the timer fires by `deadline` (ms since the epoch): after each new offer, its expiry. */
-  wakeBy(deadline: number | undefined): void {
-    if (deadline === undefined || (this.wakeAt !== undefined && this.wakeAt <= deadline)) return;
-    clearTimeout(this.timer);
-    this.wakeAt = deadline;
-    this.timer = setTimeout(() => {
-      this.sweep().catch((error: Error) => this.logger.error(`deadline sweep failed: ${error.message}`));
-    }, Math.min(LONGEST_SLEEP_MS, Math.max(0, deadline - this.clock().getTime())));
-    this.timer.unref();
-  }
-
-  onApplicationShutdown(): void {
-    clearTimeout(this.timer);
-  }
-
+  /** Does each piece, one failure not stopping the others; a failed piece is tried again a little later. */
   private async perform(due: readonly DueWork[]): Promise<void> {
     const teams = new Set<string>();
     for (const work of due) {
-      switch (work.kind) {
-        case 'expire-offer':
-        case 'rescind-offer':
-          await this.offers.end(work);
-          break;
-        case 'requeue': {
-          const team = await this.offers.requeue(work);
-          if (team) teams.add(team);
-          break;
-        }
-        default: {
-          const unhandled: never = work;
-          throw new Error(`unhandled work ${JSON.stringify(unhandled)}`);
-        }
+      try {
+        const team = await this.performOne(work);
+        if (team) teams.add(team);
+      } catch (error) {
+        this.logger.error(`${work.kind} of ${work.conversationId} failed: ${(error as Error).message}`);
+        this.timer.wakeBy(this.clock.now().getTime(), RETRY_AFTER_FAILURE_MS);
       }
     }
     await this.drain.drain(teams);
+  }
+
+  /** Returns the team whose queue got a conversation back. */
+  private async performOne(work: DueWork): Promise<string | undefined> {
+    switch (work.kind) {
+      case 'expire-offer':
+      case 'rescind-offer':
+        await this.endings.end(work);
+        return undefined;
+      case 'requeue':
+        return this.requeues.requeue(work);
+      default: {
+        const unhandled: never = work;
+        throw new Error(`unhandled work ${JSON.stringify(unhandled)}`);
+      }
+    }
   }
 }
