@@ -38,6 +38,10 @@ const endpoints: { method: string; path: (id: string) => string; base: () => str
   { method: 'POST', path: (id) => `/v1/conversations/${id}/close`, base: () => floor.routing.url },
   { method: 'GET', path: (id) => `/v1/conversations/${id}`, base: () => floor.routing.url },
   { method: 'GET', path: (id) => `/v1/queues/${id}`, base: () => floor.routing.url },
+  { method: 'POST', path: (id) => `/v1/conversations/${id}/accept`, base: () => floor.routing.url },
+  { method: 'POST', path: (id) => `/v1/conversations/${id}/decline`, base: () => floor.routing.url },
+  { method: 'PUT', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
+  { method: 'GET', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
 ];
 
 const hostileId = fc.oneof(
@@ -56,6 +60,9 @@ const hostileBody = fc.oneof(
     conversationId: fc.oneof(fc.string({ maxLength: 80 }), fc.integer()),
     team: fc.oneof(fc.string({ maxLength: 80 }), fc.constant('sales')),
     priority: fc.oneof(fc.integer(), fc.double(), fc.string()),
+    routingMode: fc.oneof(fc.constantFrom('offer', 'auto-assign', 'OFFER', ''), fc.anything()),
+    offerTimeoutSeconds: fc.oneof(fc.integer(), fc.double(), fc.constant(null), fc.string()),
+    reassignAfterSeconds: fc.oneof(fc.integer(), fc.constant(null), fc.string()),
     __proto__: fc.constant({ admin: true }),
     constructor: fc.constant({ prototype: { polluted: true } }),
   }, { requiredKeys: [] }).map((o) => JSON.stringify(o)),
