@@ -10,6 +10,7 @@ const aliases = {
   '^@app/event-store/eventstoredb$': '<rootDir>/libs/event-store/src/eventstoredb/index.ts',
   '^@app/messaging$': '<rootDir>/libs/messaging/src/index.ts',
   '^@app/contracts$': '<rootDir>/libs/contracts/src/index.ts',
+  '^@app/what-if$': '<rootDir>/libs/what-if/src/index.ts',
 };
 
 const base = {
@@ -21,14 +22,15 @@ const base = {
 };
 
 export default {
+  // e2e tests start real servers, brokers and processes on a 2-core machine: a hook or test may wait on a busy CPU.
+  // (testTimeout is a global option: jest ignores it inside a project.)
+  testTimeout: 30_000,
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
   projects: [
     { ...base, displayName: 'unit', testMatch: ['<rootDir>/libs/**/*.spec.ts', '<rootDir>/apps/**/*.spec.ts'] },
     {
       ...base,
       displayName: 'e2e',
-      // Real servers, brokers and processes on a 2-core machine: a hook or test may wait on a busy CPU, never on a fixed clock.
-      testTimeout: 30_000,
       testMatch: ['<rootDir>/test/**/*.e2e.spec.ts', '<rootDir>/test/**/*.contract.spec.ts'],
       // One real Kafka broker for the run (skipped when KAFKA_BROKERS is set); the unit project never needs one.
       globalSetup: '<rootDir>/test/support/jest-global-setup.ts',

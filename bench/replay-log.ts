@@ -18,7 +18,7 @@ const REASONS = [null, 'lunch', 'training', null, 'break'];
 export const agentIdOf = (index: number): string => `a${index}`;
 
 /** Deterministic pseudo-random numbers (mulberry32), so every run writes the same log. */
-const randomFrom = (seed: number) => () => {
+export const randomFrom = (seed: number) => () => {
   seed = (seed + 0x6d2b79f5) | 0;
   let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
   t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
@@ -30,7 +30,7 @@ const randomFrom = (seed: number) => () => {
  * land at the end of the B-tree, so generating the log stays fast. The
  * benchmarks read by position and stream, never by event id.
  */
-const orderedUuid = (sequence: number): string => {
+export const orderedUuid = (sequence: number): string => {
   const hex = sequence.toString(16).padStart(18, '0');
   return `01890000-0000-7${hex.slice(0, 3)}-8${hex.slice(3, 6)}-${hex.slice(6, 18)}`;
 };

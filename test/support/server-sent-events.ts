@@ -63,7 +63,11 @@ export const openEventStream = async (url: string, headers: Record<string, strin
       while (received.length < count) {
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`expected ${count} server-sent events, got ${received.length}: ${JSON.stringify(received)}`);
-        await new Promise<void>((resolve) => { waiters.push(resolve); setTimeout(resolve, left); });
+        // The timer is cleared once an event arrives first: a pending one would keep jest from exiting after the run.
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, left);
+          waiters.push(() => { clearTimeout(timer); resolve(); });
+        });
       }
       return received.slice(0, count);
     },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AgentStatus } from '@app/kernel';
 import { nextOfferee } from './offer-choice.js';
-import { leastLoadedPolicy } from './routing-policy.js';
+import { leastLoadedPolicy, roundRobinPolicy } from './routing-policy.js';
 import { RoutingView } from './routing-view.js';
 import type { PassedOver } from './conversation-state.js';
 
@@ -106,5 +106,21 @@ describe('the queue around offers', () => {
     view.trackConversation(waiting('c1', 1));
     expect(view.queueOf('sales').map((c) => c.conversationId)).toEqual(['c1', 'c2']);
     expect([...view.heldConversations()]).toEqual([]);
+  });
+});
+
+describe('round-robin with offers', () => {
+  const offered = (conversationId: string, agentId: string) => ({
+    kind: 'offered' as const, conversationId, team: 'sales', priority: 0, queuedAt: '2026-11-25T10:00:00.000Z', agentId,
+    offerExpiresAt: '2026-11-25T10:00:30.000Z',
+  });
+  const assigned = (conversationId: string, agentId: string) => ({ kind: 'assigned' as const, conversationId, team: 'sales', agentId });
+
+  it('moves the rotation on when an agent is offered a conversation, and not again when it accepts', () => {
+    const view = given(agent('a1', 'online', 3), agent('a2', 'online', 3), agent('a3', 'online', 3));
+    view.trackConversation(offered('c1', 'a1'));
+    view.trackConversation(offered('c2', 'a2'));
+    view.trackConversation(assigned('c1', 'a1'));
+    expect(roundRobinPolicy.selectAgent(view, 'sales')).toBe('a3');
   });
 });

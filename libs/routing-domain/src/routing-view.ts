@@ -92,7 +92,7 @@ export class RoutingView {
     return this.rosters.get(team);
   }
 
-  /** Keeps the queues, the pending offers and the held conversations in step with a conversation's state. */
+  /** Keeps the queues, the pending offers, the held conversations and the team's rotation in step with a conversation's state. */
   trackConversation(conversation: TrackedConversation): void {
     if (conversation.kind === 'none') return;
     const { conversationId } = conversation;
@@ -101,13 +101,19 @@ export class RoutingView {
       this.queues.get(previous.team)?.remove(previous.conversationId, previous.priority);
       this.queued.delete(previous.conversationId);
     }
+    // The rotation (round-robin) moves on when an agent is offered a conversation, or given one directly; accepting is not a second turn.
+    const ringing = this.offered.get(conversationId);
     this.offered.delete(conversationId);
     this.held.delete(conversationId);
     if (conversation.kind === 'offered') {
       const { team, agentId, offerExpiresAt } = conversation;
       this.offered.set(conversationId, { conversationId, team, agentId, offerExpiresAt });
+      this.noteTurn(agentId, team);
     }
-    if (conversation.kind === 'assigned') this.held.set(conversationId, { conversationId, team: conversation.team, agentId: conversation.agentId });
+    if (conversation.kind === 'assigned') {
+      this.held.set(conversationId, { conversationId, team: conversation.team, agentId: conversation.agentId });
+      if (ringing?.agentId !== conversation.agentId) this.noteTurn(conversation.agentId, conversation.team);
+    }
     if (conversation.kind !== 'queued') return;
     const entry: QueuedConversation = { conversationId, team: conversation.team, priority: conversation.priority, queuedAt: conversation.queuedAt };
     this.queued.set(entry.conversationId, entry);
@@ -168,6 +174,14 @@ export class RoutingView {
   /** Teams that have someone waiting and someone eligible: where a drain can assign. */
   *drainableTeams(): Iterable<string> {
     for (const [team, queue] of this.queues) if (queue.size > 0 && (this.rosters.get(team)?.size ?? 0) > 0) yield team;
+  }
+
+  /** The team's rotation (round-robin) moves on past the agent who just got one of its conversations. */
+  private noteTurn(agentId: string, team: string): void {
+    const memberships = this.agents.get(agentId)?.memberships ?? [];
+    for (let index = 0; index < memberships.length; index++) {
+      if (memberships[index].team === team) memberships[index].roster.tookTurn(memberships[index].slot);
+    }
   }
 
   /** Leaves the rosters of teams the agent is no longer in, joins the new ones, keeps its place in the others. */

@@ -11,6 +11,7 @@ export type StatusSetter =
   | { readonly kind: 'registration' }
   | { readonly kind: 'agent'; readonly id: string; readonly reason: string | null; readonly reasonCode?: string | null }
   | { readonly kind: 'supervisor'; readonly id: string; readonly reason: string; readonly reasonCode?: string | null }
+  | { readonly kind: 'admin' | 'service'; readonly id: string; readonly reason: string | null; readonly reasonCode?: string | null }
   | { readonly kind: 'system'; readonly id?: string; readonly reason: string | null; readonly reasonCode?: string | null };
 
 export interface AgentAvailability {

@@ -8,7 +8,9 @@ export const setterText = (setBy: StatusSetter, viewerId?: string): string => {
     case 'agent':
       return `by ${setBy.id === viewerId ? 'you' : setBy.id}${reasonText(setBy.reason, setBy.reasonCode)}`;
     case 'supervisor':
-      return `by supervisor ${setBy.id}${reasonText(setBy.reason, setBy.reasonCode)}`;
+    case 'admin':
+    case 'service':
+      return `by ${setBy.kind} ${setBy.id}${reasonText(setBy.reason, setBy.reasonCode)}`;
     case 'system':
       return `by the system${reasonText(setBy.reason, setBy.reasonCode)}`;
     default: {

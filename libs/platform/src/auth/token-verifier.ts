@@ -2,6 +2,7 @@ import { createPublicKey, createSecretKey, type KeyObject } from 'node:crypto';
 import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { ROLES, type Caller, type Role } from './caller.js';
 import { UnauthenticatedError } from './auth-errors.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export type TokenKeySource =
   | { readonly kind: 'secret'; readonly secret: Uint8Array }
@@ -47,9 +48,11 @@ const callerOf = (payload: JWTPayload): Caller => {
 export class TokenVerifier {
   private readonly key: Uint8Array | KeyObject | JWTVerifyGetKey;
   private readonly algorithms: string[];
+  private readonly verified: VerifiedTokens;
 
   constructor(source: TokenKeySource, private readonly rules: TokenRules) {
     this.algorithms = algorithmsFor(source);
+    this.verified = new VerifiedTokens(10_000, rules.clockToleranceSeconds * 1000);
     // A KeyObject made once: handing jose raw bytes would import the key again on every request.
     this.key = source.kind === 'secret' ? createSecretKey(source.secret)
       : source.kind === 'public-key' ? createPublicKey(source.pem)
@@ -57,6 +60,14 @@ export class TokenVerifier {
   }
 
   async verify(token: string): Promise<Caller> {
+    const known = this.verified.get(token);
+    if (known) return known;
+    const caller = callerOf(await this.payloadOf(token));
+    this.verified.remember(token, caller);
+    return caller;
+  }
+
+  private async payloadOf(token: string): Promise<JWTPayload> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.key as Uint8Array, {
@@ -69,6 +80,6 @@ export class TokenVerifier {
     } catch (error) {
       throw new UnauthenticatedError(reasonOf(error));
     }
-    return callerOf(payload);
+    return payload;
   }
 }

@@ -2,11 +2,17 @@ import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config.js';
 
-/** The one line of configuration that swaps the embedded store for EventStoreDB. */
-export const createEventStore = async (config: AppConfig): Promise<EventStore> => {
+/** Where the embedded default keeps its event log. */
+export const sqliteEventLogPath = (config: Pick<AppConfig, 'dataDir'>): string => join(config.dataDir, 'events.sqlite');
+
+/**
+ * The one line of configuration that swaps the embedded store for EventStoreDB.
+ * `readonly`: tools that only read (what-if, audit:verify) open SQLite read-only, so they never touch a running server's files.
+ */
+export const createEventStore = async (config: AppConfig, { readonly = false }: { readonly readonly?: boolean } = {}): Promise<EventStore> => {
   switch (config.eventStore) {
     case 'sqlite':
-      return new SqliteEventStore(join(config.dataDir, 'events.sqlite'), { synchronous: config.sqliteSynchronous });
+      return new SqliteEventStore(sqliteEventLogPath(config), { synchronous: config.sqliteSynchronous, readonly });
     case 'eventstoredb': {
       // Loaded only when chosen, so the embedded default never loads the gRPC client.
       const { EventStoreDbEventStore } = await import('@app/event-store/eventstoredb');

@@ -13,6 +13,8 @@ export interface StatusReason {
   readonly label: string;
   readonly status: AgentStatus;
   readonly retired?: boolean;
+  /** Built in and set only by the system (connection-lost, missed-offer): never offered to a person. */
+  readonly system?: boolean;
 }
 
 /** The catalogue, or undefined when the server does not have one. Accepts a bare list or `{ reasons: [...] }`. */
@@ -21,7 +23,7 @@ export const loadStatusReasons = async (api: ApiClient, features: ServerFeatures
   const answer = await api.optional<StatusReason[] | { reasons: StatusReason[] }>('/v1/status-reasons').catch(() => undefined);
   if (answer === undefined) return undefined;
   const reasons = Array.isArray(answer) ? answer : answer.reasons ?? [];
-  return reasons.filter((reason) => !reason.retired);
+  return reasons.filter((reason) => !reason.retired && !reason.system);
 };
 
 export interface ReasonCodeField {
