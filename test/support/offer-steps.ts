@@ -43,8 +43,8 @@ export const accept = async (routing: RoutingTestApp, conversationId: string, ag
 export const decline = async (routing: RoutingTestApp, conversationId: string, agentId: string, team: string, reason?: string) =>
   http(`${routing.url}/v1/conversations/${conversationId}/decline`, 'POST', reason === undefined ? {} : { reason }, await asAgent(agentId, team));
 
-/** Every routing instance sweeps its deadlines at once, as their timers would. */
-export const sweepAll = (floor: RoutingFloor) => Promise.all(floor.routers.map((r) => r.app.get(DeadlineSweep).schedule()));
+/** Every routing instance sweeps the whole view at once (the clock jumped; their timers sleep on real time). */
+export const sweepAll = (floor: RoutingFloor) => Promise.all(floor.routers.map((r) => r.app.get(DeadlineSweep).scheduleAll()));
 
 /** Waits until every routing instance knows the conversation as `kind` (the conversation subscription is asynchronous). */
 export const seenAs = (floor: RoutingFloor, conversationId: string, kind: string) =>

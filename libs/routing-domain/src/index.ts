@@ -17,3 +17,4 @@ export * from './team-queue.js';
 export * from './team-roster.js';
 export * from './conversation-decider.js';
 export * from './offer-session-message.js';
+export * from './deadline-queue.js';

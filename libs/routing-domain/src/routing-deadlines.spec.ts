@@ -5,7 +5,7 @@ import type { ConversationEvent } from './conversation-events.js';
 import { initialConversation } from './conversation-state.js';
 import { NOW, at } from './routing.spec-support.js';
 import { accepted, assigned, expired, offered, queued } from './conversation.spec-support.js';
-import { dueAt, dueForAgent, nextDeadline } from './routing-deadlines.js';
+import { deadlinesIn, dueAt, dueFor, dueForAgent } from './routing-deadlines.js';
 import { RoutingView } from './routing-view.js';
 import { DEFAULT_TEAM_ROUTING_SETTINGS } from './team-routing-settings.js';
 
@@ -81,20 +81,33 @@ describe('conversations of an absent agent falling due for re-queueing', () => {
   });
 });
 
-describe('the next deadline to wake up for', () => {
-  it('is the earliest of the offer deadlines and the grace deadlines', () => {
+describe('the deadlines to wake up for', () => {
+  it('are the offer deadlines and the grace deadlines, by conversation', () => {
     const view = viewFrom([agent('a1', 'online'), agent('a2', 'away', at(-250))], ringing, 300);
     view.trackConversation({ kind: 'assigned', conversationId: 'c2', team: 'sales', agentId: 'a2' });
-    expect(nextDeadline(view)).toBe(at(30).getTime());
+    expect([...deadlinesIn(view)]).toEqual([{ conversationId: 'c1', at: at(30).getTime() }, { conversationId: 'c2', at: at(50).getTime() }]);
     view.applyTeamSettings('sales', { ...DEFAULT_TEAM_ROUTING_SETTINGS, reassignAfterSeconds: 260 });
-    expect(nextDeadline(view)).toBe(at(10).getTime());
+    expect([...deadlinesIn(view)].map((deadline) => deadline.at)).toEqual([at(30).getTime(), at(10).getTime()]);
   });
 
-  it('is nothing when no offer is pending and nobody absent holds a conversation', () =>
-    expect(nextDeadline(viewFrom([agent('a1', 'online')], [queued(), assigned('a1')], 300))).toBeUndefined());
+  it('are none when no offer is pending and nobody absent holds a conversation', () =>
+    expect([...deadlinesIn(viewFrom([agent('a1', 'online')], [queued(), assigned('a1')], 300))]).toEqual([]));
 
-  it('is the offer\'s deadline as its event wrote it', () =>
-    expect(nextDeadline(viewFrom([agent('a1', 'online')], ringing))).toBe(Date.parse(NOW.toISOString()) + 30_000));
+  it("include the offer's deadline as its event wrote it", () =>
+    expect([...deadlinesIn(viewFrom([agent('a1', 'online')], ringing))]).toEqual([{ conversationId: 'c1', at: Date.parse(NOW.toISOString()) + 30_000 }]));
+});
+
+describe('what falls due for one conversation, when its deadline passes', () => {
+  it('is what the full sweep finds for it, and nothing before its deadline', () => {
+    const view = viewFrom([agent('a1', 'online')], ringing);
+    expect(dueFor(view, 'c1', at(29))).toBeUndefined();
+    expect(dueFor(view, 'c1', at(30))).toEqual(dueAt(view, at(30))[0]);
+  });
+
+  it("is the re-queue of an absent agent's conversation once the grace ran out", () =>
+    expect(dueFor(viewFrom([agent('a1', 'away', at(0))], [queued(), assigned('a1')], 60), 'c1', at(60))).toMatchObject({ kind: 'requeue', agentId: 'a1' }));
+
+  it('is nothing for a conversation that is neither offered nor held', () => expect(dueFor(viewFrom([], [queued()]), 'c1', at(60))).toBeUndefined());
 });
 
 describe('what falls due for one agent, on its availability message', () => {

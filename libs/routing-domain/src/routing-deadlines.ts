@@ -61,6 +61,14 @@ export const dueAt = (view: RoutingView, at: Date): DueWork[] => {
   return due;
 };
 
+/** What is due at `at` for one conversation, if anything: its offer's expiry or rescind, or its re-queue. */
+export const dueFor = (view: RoutingView, conversationId: string, at: Date): DueWork | undefined => {
+  const offer = view.pendingOffer(conversationId);
+  if (offer) return offerWork(offer, view.agent(offer.agentId), at.getTime());
+  const held = view.heldConversation(conversationId);
+  return held ? requeueWork(view, held, at.getTime()) : undefined;
+};
+
 /**
  * What is due at `at` for one agent's offers and conversations (as its
  * availability lists them): the same rules as `dueAt`, at the cost of that
@@ -85,16 +93,15 @@ export const dueForAgent = (view: RoutingView, agentId: string, at: Date): DueWo
 };
 
 /**
- * The earliest offer deadline or grace deadline (ms since the epoch), so one
- * timer can wake routing then; undefined when nothing waits. Rescinds are
- * due as soon as an agent leaves, so `dueAt` finds them whenever it is asked.
+ * Every offer deadline and grace deadline in the view (ms since the epoch),
+ * by conversation, so a timer can be set for each; rescinds are due as soon
+ * as an agent leaves, so they have none. For a start-up or a settings change;
+ * afterwards each new offer and each departure brings its own deadline.
  */
-export const nextDeadline = (view: RoutingView): number | undefined => {
-  let earliest: number | undefined;
-  const consider = (deadline: number | undefined) => {
-    if (deadline !== undefined && (earliest === undefined || deadline < earliest)) earliest = deadline;
-  };
-  for (const offer of view.pendingOffers()) consider(Date.parse(offer.offerExpiresAt));
-  for (const held of view.heldConversations()) consider(graceDeadline(view, held));
-  return earliest;
-};
+export function* deadlinesIn(view: RoutingView): Iterable<{ readonly conversationId: string; readonly at: number }> {
+  for (const offer of view.pendingOffers()) yield { conversationId: offer.conversationId, at: Date.parse(offer.offerExpiresAt) };
+  for (const held of view.heldConversations()) {
+    const at = graceDeadline(view, held);
+    if (at !== undefined) yield { conversationId: held.conversationId, at };
+  }
+}

@@ -21,10 +21,11 @@ export type ConversationCommandResponse = ConversationAnswer & { readonly comman
 export class ConversationHttp {
   constructor(private readonly queries: QueryBus, private readonly state: RoutingState, private readonly authorizer: Authorizer) {}
 
-  /** The assigned agent, a supervisor of the conversation's team, a service or an admin. */
+  /** The assigned agent (not one it is only offered to: that one accepts or declines), a supervisor of its team, a service or an admin. */
   async requireHandling(caller: Caller, conversationId: string, action: string): Promise<void> {
     const current = await this.queries.execute(new GetConversationQuery(conversationId));
-    this.authorizer.require(accessPolicy.handleConversation(caller, current.team, current.agentId), caller, action, `conversation ${conversationId}`);
+    const holder = current.status === 'offered' ? null : current.agentId;
+    this.authorizer.require(accessPolicy.handleConversation(caller, current.team, holder), caller, action, `conversation ${conversationId}`);
   }
 
   /**

@@ -41,7 +41,8 @@ export class ConversationSubscription {
     this.position = recorded.position;
     const event = readConversationEvent(recorded);
     if (!event) return;
-    if (event.type === 'ConversationOffered') this.timer.wakeBy(Date.parse(event.data.offerExpiresAt));
+    // Once caught up; before, the start-up sweep sets the timer from the whole view.
+    if (event.type === 'ConversationOffered' && this.state.caughtUp) this.timer.watch(event.data.conversationId, Date.parse(event.data.offerExpiresAt));
     const conversation = this.state.applyEvent(event, recorded.revision);
     if (conversation?.kind === 'queued' && this.state.caughtUp) this.drain.schedule([conversation.team]);
   }

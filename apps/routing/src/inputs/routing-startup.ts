@@ -62,7 +62,7 @@ export class RoutingStartup implements OnApplicationBootstrap, BeforeApplication
       await this.recovery.recover(agentId);
       await this.offerRecovery.recover(agentId);
     }
-    await this.deadlines.sweep();
+    await this.deadlines.sweepAll();
     await this.drain.drain([...this.state.view.drainableTeams()]);
   }
 }

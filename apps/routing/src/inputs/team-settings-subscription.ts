@@ -40,6 +40,6 @@ export class TeamSettingsSubscription {
     if (!event) return;
     const { team, ...settings } = event.data;
     this.state.view.applyTeamSettings(team, settings);
-    if (this.state.caughtUp) void this.deadlines.schedule();
+    if (this.state.caughtUp) void this.deadlines.scheduleAll();
   }
 }

@@ -1,23 +1,23 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { dueAt, dueForAgent, graceDeadline, nextDeadline, type DueWork } from '@app/routing-domain';
+import { deadlinesIn, dueAt, dueFor, dueForAgent, graceDeadline, type DueWork } from '@app/routing-domain';
 import { QueueDrain } from '../assignment/queue-drain.js';
 import { SerialWork } from '../assignment/serial-work.js';
 import { RoutingClock } from '../routing-clock.js';
 import { RoutingState } from '../routing-state.js';
-import { DeadlineTimer, SOONEST_WAKE_MS } from './deadline-timer.js';
+import { DeadlineTimer } from './deadline-timer.js';
 import { GraceRequeue } from './grace-requeue.js';
 import { OfferEndings } from './offer-endings.js';
 
-/** After a sweep failed (the store down), the next one waits this long. */
+/** A piece of work that failed (the store down) is looked at again this much later. */
 const RETRY_AFTER_FAILURE_MS = 1000;
 
 /**
  * Does the work deadlines and departures make due: expire offers past their
  * deadline, rescind offers of agents who left, re-queue conversations of
  * agents absent past their team's grace. What is due is read from the view
- * (`dueAt`, pure), whose deadlines come from the events, so a restarted
- * process finds the same work, and each piece is guarded by a revision, so
- * two instances sweeping the same view do it once.
+ * (pure: dueAt, dueFor, dueForAgent), whose deadlines come from the events,
+ * so a restarted process finds the same work, and each piece is guarded by a
+ * revision, so two instances sweeping the same view do it once.
  */
 @Injectable()
 export class DeadlineSweep {
@@ -35,37 +35,51 @@ export class DeadlineSweep {
     timer.onWake(() => void this.schedule());
   }
 
-  /** A sweep in SerialWork, after what is queued; resolves when it ran (failures are logged, and retried later). */
+  /** The timer's sweep, in SerialWork after what is queued; resolves once it ran (a failure is logged). */
   schedule(): Promise<void> {
-    return this.work.run(() => this.sweep()).catch((error: Error) => {
-      this.logger.error(`deadline sweep failed: ${error.message}`);
-      this.timer.wakeBy(this.clock.now().getTime(), RETRY_AFTER_FAILURE_MS);
-    });
+    return this.work.run(() => this.sweepDue()).catch((error: Error) => this.logger.error(`deadline sweep failed: ${error.message}`));
   }
 
-  /** Everything due now, then the timer set for the next deadline. Call inside SerialWork. */
-  async sweep(): Promise<void> {
-    this.timer.reset();
+  /** A whole sweep, in SerialWork after what is queued (a team's settings changed). */
+  scheduleAll(): Promise<void> {
+    return this.work.run(() => this.sweepAll()).catch((error: Error) => this.logger.error(`deadline sweep failed: ${error.message}`));
+  }
+
+  /** The work of each conversation whose deadline came, at that conversation's cost. Call inside SerialWork. */
+  async sweepDue(): Promise<void> {
+    const now = this.clock.now();
     try {
-      await this.perform(dueAt(this.state.view, this.clock.now()));
+      await this.perform(this.timer.takeDue().flatMap((conversationId) => dueFor(this.state.view, conversationId, now) ?? []));
     } finally {
-      this.timer.wakeBy(nextDeadline(this.state.view), SOONEST_WAKE_MS);
+      this.timer.arm();
     }
   }
 
-  /** After an agent's availability message: its rescinds and re-queues now, its grace deadlines on the timer; at that agent's cost. */
-  agentChanged(agentId: string): void {
-    this.work.run(async () => {
-      const view = this.state.view;
-      await this.perform(dueForAgent(view, agentId, this.clock.now()));
-      for (const conversationId of view.agent(agentId)?.openConversations ?? []) {
-        const held = view.heldConversation(conversationId);
-        if (held?.agentId === agentId) this.timer.wakeBy(graceDeadline(view, held), SOONEST_WAKE_MS);
-      }
-    }).catch((error: Error) => this.logger.error(`deadlines of ${agentId} failed: ${error.message}`));
+  /** Everything due in the whole view, and every later deadline on the timer: on start, and when settings change. Call inside SerialWork. */
+  async sweepAll(): Promise<void> {
+    const now = this.clock.now();
+    for (const { conversationId, at } of deadlinesIn(this.state.view)) if (at > now.getTime()) this.timer.watch(conversationId, at);
+    await this.perform(dueAt(this.state.view, now));
   }
 
-  /** Does each piece, one failure not stopping the others; a failed piece is tried again a little later. */
+  /**
+   * After an agent's availability message: its rescinds and re-queues now,
+   * its grace deadlines on the timer; at that agent's cost, and no routing
+   * work at all when nothing of it is due (the common case).
+   */
+  agentChanged(agentId: string): void {
+    const view = this.state.view;
+    for (const conversationId of view.agent(agentId)?.openConversations ?? []) {
+      const held = view.heldConversation(conversationId);
+      const deadline = held?.agentId === agentId ? graceDeadline(view, held) : undefined;
+      if (deadline !== undefined) this.timer.watch(conversationId, deadline);
+    }
+    if (dueForAgent(view, agentId, this.clock.now()).length === 0) return;
+    this.work.run(() => this.perform(dueForAgent(view, agentId, this.clock.now())))
+      .catch((error: Error) => this.logger.error(`deadlines of ${agentId} failed: ${error.message}`));
+  }
+
+  /** Does each piece, one failure not stopping the others; a failed piece is looked at again a little later. */
   private async perform(due: readonly DueWork[]): Promise<void> {
     const teams = new Set<string>();
     for (const work of due) {
@@ -74,7 +88,7 @@ export class DeadlineSweep {
         if (team) teams.add(team);
       } catch (error) {
         this.logger.error(`${work.kind} of ${work.conversationId} failed: ${(error as Error).message}`);
-        this.timer.wakeBy(this.clock.now().getTime(), RETRY_AFTER_FAILURE_MS);
+        this.timer.watch(work.conversationId, this.clock.now().getTime() + RETRY_AFTER_FAILURE_MS);
       }
     }
     await this.drain.drain(teams);

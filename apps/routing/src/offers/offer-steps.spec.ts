@@ -4,7 +4,7 @@ import { offerFloor, offeredTo, seconds, type OfferFloor, type Router } from './
 
 const sweepAt = (f: OfferFloor, router: Router, at: Date) => {
   f.clock.at = at;
-  return router.work.run(() => router.sweep.sweep());
+  return router.work.run(() => router.sweep.sweepAll());
 };
 const route = (router: Router, conversationId: string) => router.work.run(() => router.routing.route(conversationId));
 
@@ -19,7 +19,7 @@ describe('offers, with two routing instances on one store and a clock the spec m
     await f.see('a1', 'a2');
     await f.queue('c1');
   });
-  afterEach(() => store.close());
+  afterEach(() => { f.stop(); store.close(); });
 
   it('offers to one agent, who accepts: assigned, and the unit the offer held now holds the conversation', async () => {
     const [router] = f.routers;
@@ -62,6 +62,18 @@ describe('offers, with two routing instances on one store and a clock the spec m
     expect(offeredTo(await f.conversation('c1'))).toBe('a1');
   });
 
+  it("expires an offer when the timer's deadline comes, looking at that conversation alone", async () => {
+    const [router] = f.routers;
+    await route(router, 'c1');
+    f.clock.at = seconds(29);
+    await router.work.run(() => router.sweep.sweepDue());
+    expect(offeredTo(await f.conversation('c1'))).toBe('a1');
+    f.clock.at = seconds(30);
+    await router.work.run(() => router.sweep.sweepDue());
+    expect(offeredTo(await f.conversation('c1'))).toBe('a2');
+    expect(router.timer.takeDue()).toEqual([]);
+  });
+
   it('refuses an accept after the expiry with OFFER_EXPIRED, and the agent never holds the conversation', async () => {
     const [router] = f.routers;
     await route(router, 'c1');
@@ -75,7 +87,7 @@ describe('offers, with two routing instances on one store and a clock the spec m
     await route(first, 'c1');
     await f.sync('c1');
     f.clock.at = seconds(30);
-    const [accepted] = await Promise.allSettled([first.answers.accept(f.accept('c1', 'a1')), second.work.run(() => second.sweep.sweep())]);
+    const [accepted] = await Promise.allSettled([first.answers.accept(f.accept('c1', 'a1')), second.work.run(() => second.sweep.sweepAll())]);
     const events = await f.eventTypes('c1');
     expect(events.filter((type) => type === 'OfferAccepted' || type === 'OfferExpired')).toHaveLength(1);
     expect(accepted.status === 'fulfilled').toBe(events.includes('OfferAccepted'));
@@ -115,7 +127,7 @@ describe('re-queueing after a grace, and repairs after a crash', () => {
     await f.see('a1', 'a2');
     await f.queue('c1');
   });
-  afterEach(() => store.close());
+  afterEach(() => { f.stop(); store.close(); });
 
   const heldByAwayAgent = async (router: Router) => {
     await route(router, 'c1');

@@ -51,7 +51,7 @@ export class Offering {
         metadata: routingMetadata(commandId, conversationId, this.clock.now()),
       }, { expectedRevision: revision });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
-      if (outcome.state.kind === 'offered') this.timer.wakeBy(Date.parse(outcome.state.offerExpiresAt));
+      if (outcome.state.kind === 'offered') this.timer.watch(conversationId, Date.parse(outcome.state.offerExpiresAt));
       if (outcome.appended > 0) this.metrics?.offers.inc({ team, outcome: 'offered' });
       return outcome.state;
     } catch (error) {

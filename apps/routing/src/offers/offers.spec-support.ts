@@ -40,9 +40,8 @@ const instance = (store: SqliteEventStore, clock: RoutingClock, settings: TeamRo
   const drain = new QueueDrain(state, routing, work);
   const endings = new OfferEndings(state, conversations, agents, offering, routing, clock);
   const sweep = new DeadlineSweep(state, endings, new GraceRequeue(state, conversations, agents, clock), drain, work, timer, clock);
-  timer.stop(); // the spec sweeps when it says so
   return {
-    state, routing, work, sweep, answers: new OfferAnswers(state, conversations, agents, offering, routing, work, clock),
+    state, routing, work, sweep, timer, answers: new OfferAnswers(state, conversations, agents, offering, routing, work, clock),
     recovery: new StrandedOfferRecovery(state, offering, conversations, agents, clock),
   };
 };
@@ -60,6 +59,8 @@ export const offerFloor = (store: SqliteEventStore, settings: Partial<TeamRoutin
   const routers = [instance(store, clock, team), instance(store, clock, team)];
   return {
     clock, agents, conversations, routers,
+    /** The timers never fire in a spec (the clock stands still); stopped so none outlives it. */
+    stop: () => { for (const router of routers) router.timer.stop(); },
     /** An agent online in sales with room for `max`, by its own choice (the system may set away only such an agent). */
     online: async (agentId: string, max = 1) => {
       await agents.run({ type: 'PutAgentProfile', data: { agentId, displayName: agentId, teams: ['sales'], maxConcurrentConversations: max }, metadata: meta(`reg-${agentId}`) });

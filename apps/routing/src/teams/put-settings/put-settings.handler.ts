@@ -25,7 +25,7 @@ export class PutTeamSettingsHandler implements ICommandHandler<PutTeamSettingsCo
   async execute({ command }: PutTeamSettingsCommand): Promise<TeamSettingsOutcome> {
     const outcome = await this.teams.run(command);
     this.state.view.applyTeamSettings(command.data.team, settingsOf(outcome.state));
-    if (outcome.appended > 0) void this.deadlines.schedule();
+    if (outcome.appended > 0) void this.deadlines.scheduleAll();
     return outcome;
   }
 }
