@@ -2,6 +2,9 @@ import type { AgentStatus } from '@app/kernel';
 import { isEligible, loadOf, type RoutedAgent } from './routed-agent.js';
 import type { TeamRoster } from './team-roster.js';
 
+/** Every record without an offer shares this one, never changed: most agents hold none, and an array each cost memory per agent. */
+const NO_OFFERS: string[] = [];
+
 /** The agent's place in one of its teams' rosters. */
 export interface Membership {
   readonly team: string;
@@ -24,8 +27,8 @@ export class AgentRecord implements RoutedAgent {
   maxConcurrentConversations = 0;
   /** This record's own array, changed in place: never handed out (snapshots get a copy) and never the caller's. */
   readonly openConversations: string[] = [];
-  /** Offers not yet answered, changed in place like openConversations. */
-  readonly pendingOffers: string[] = [];
+  /** Offers not yet answered, changed in place like openConversations once the agent had one (NO_OFFERS until then). */
+  pendingOffers: string[] = NO_OFFERS;
   unavailableSince: string | null | undefined = undefined;
   revision = -Infinity;
   /** One per team in `teams`. */
@@ -42,9 +45,10 @@ export class AgentRecord implements RoutedAgent {
     this.maxConcurrentConversations = agent.maxConcurrentConversations;
     this.openConversations.length = 0;
     for (const conversationId of agent.openConversations) this.openConversations.push(conversationId);
-    this.pendingOffers.length = 0;
-    const offers = agent.pendingOffers;
-    if (offers) for (const conversationId of offers) this.pendingOffers.push(conversationId);
+    const offers = agent.pendingOffers ?? NO_OFFERS;
+    if (offers.length > 0 && this.pendingOffers === NO_OFFERS) this.pendingOffers = [];
+    if (this.pendingOffers !== NO_OFFERS) this.pendingOffers.length = 0;
+    for (const conversationId of offers) this.pendingOffers.push(conversationId);
     this.unavailableSince = agent.unavailableSince;
     this.revision = agent.revision;
     this.cached = agent;
@@ -62,6 +66,7 @@ export class AgentRecord implements RoutedAgent {
 
   /** Holds a unit of capacity for an offer; false when it was already held. */
   reserve(conversationId: string): boolean {
+    if (this.pendingOffers === NO_OFFERS) this.pendingOffers = [];
     return this.added(this.pendingOffers, conversationId);
   }
 
