@@ -70,6 +70,10 @@ const rows: Row[] = [
     allowed: { self: 200, teamSupervisor: 200, admin: 200, service: 200 } },
   { name: 'GET /v1/agents/{id}/status-history', call: (f, h) => http(`${presenceUrl()}/v1/agents/${f.agentId}/status-history`, 'GET', undefined, h),
     allowed: { self: 200, teamSupervisor: 200, admin: 200 } },
+  { name: 'GET /v1/agents/{id}/status-history/verify', call: (f, h) => http(`${presenceUrl()}/v1/agents/${f.agentId}/status-history/verify`, 'GET', undefined, h),
+    allowed: { self: 200, teamSupervisor: 200, admin: 200 } },
+  { name: 'GET /v1/reports/time-in-status (a team)', call: (f, h) => http(`${presenceUrl()}/v1/reports/time-in-status?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z&team=${f.team}`, 'GET', undefined, h),
+    allowed: { teamSupervisor: 200, admin: 200 } },
   { name: 'GET /v1/agents', call: (_f, h) => http(`${presenceUrl()}/v1/agents`, 'GET', undefined, h),
     allowed: { self: 200, otherAgent: 200, teamSupervisor: 200, otherSupervisor: 200, admin: 200, service: 200 } },
   { name: 'GET /v1/floor', call: (_f, h) => http(`${presenceUrl()}/v1/floor`, 'GET', undefined, h),
@@ -100,6 +104,8 @@ const rows: Row[] = [
     allowed: { teamSupervisor: 200, admin: 200 } },
   { name: 'GET /v1/teams/{team}', call: (f, h) => http(`${routingUrl()}/v1/teams/${f.team}`, 'GET', undefined, h),
     allowed: { teamSupervisor: 200, admin: 200 } },
+  { name: 'GET /v1/teams/{team}/stats', call: (f, h) => http(`${routingUrl()}/v1/teams/${f.team}/stats`, 'GET', undefined, h),
+    allowed: { teamSupervisor: 200, admin: 200, service: 200 } },
 ];
 
 const head = async () => {

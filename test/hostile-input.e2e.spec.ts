@@ -42,6 +42,9 @@ const endpoints: { method: string; path: (id: string) => string; base: () => str
   { method: 'POST', path: (id) => `/v1/conversations/${id}/decline`, base: () => floor.routing.url },
   { method: 'PUT', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
   { method: 'GET', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
+  { method: 'GET', path: (id) => `/v1/agents/${id}/status-history/verify`, base: () => floor.presence.url },
+  { method: 'GET', path: () => '/v1/reports/time-in-status', base: () => floor.presence.url },
+  { method: 'GET', path: (id) => `/v1/teams/${id}/stats`, base: () => floor.routing.url },
 ];
 
 const hostileId = fc.oneof(
@@ -71,7 +74,7 @@ const hostileBody = fc.oneof(
 );
 
 const hostileQuery = fc.dictionary(
-  fc.constantFrom('team', 'status', 'from', 'to', 'at', 'after', 'team[]', '__proto__'),
+  fc.constantFrom('team', 'status', 'from', 'to', 'at', 'after', 'team[]', '__proto__', 'agentId'),
   fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('2026-13-45T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01', 'NaN', '1e309')),
   { maxKeys: 4 },
 ).map((q) => new URLSearchParams(q).toString());
@@ -81,6 +84,7 @@ const hostileHeaders = fc.record({
   'idempotency-key': fc.oneof(fc.string({ maxLength: 300 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
   'last-event-id': fc.oneof(fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
   'x-correlation-id': fc.oneof(fc.string({ maxLength: 300 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
+  accept: fc.constantFrom(undefined, 'text/csv', 'application/xml', 'text/csv;q=0.1, application/json'),
 }, { requiredKeys: ['content-type'] });
 
 describe('hostile input at every endpoint (property-based, fast-check)', () => {

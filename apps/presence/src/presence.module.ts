@@ -20,6 +20,8 @@ import { SetAgentStatusHandler } from './agents/set-status/set-status.handler.js
 import { SetStatusHttp } from './agents/set-status/set-status.http.js';
 import { GetStatusHistoryHandler } from './agents/status-history/status-history.handler.js';
 import { StatusHistoryHttp } from './agents/status-history/status-history.http.js';
+import { VerifyHistoryHandler } from './agents/verify-history/verify-history.handler.js';
+import { VerifyHistoryHttp } from './agents/verify-history/verify-history.http.js';
 import { FloorStreamHttp } from './floor/floor-stream/floor-stream.http.js';
 import { GetFloorHandler } from './floor/get-floor/get-floor.handler.js';
 import { GetFloorHttp } from './floor/get-floor/get-floor.http.js';
@@ -32,6 +34,9 @@ import { AvailabilityReadModel } from './read-model/availability-read-model.js';
 import { AvailabilityRelay } from './relay/availability-relay.js';
 import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
+import { GetTimeInStatusHandler } from './reports/time-in-status/time-in-status.handler.js';
+import { TimeInStatusHttp } from './reports/time-in-status/time-in-status.http.js';
+import { TimeInStatusReadModel } from './reports/time-in-status.projection.js';
 import { StoreLifecycle } from './store-lifecycle.js';
 import { ListStatusReasonsHandler } from './status-reasons/list-status-reasons/list-status-reasons.handler.js';
 import { ListStatusReasonsHttp } from './status-reasons/list-status-reasons/list-status-reasons.http.js';
@@ -43,11 +48,12 @@ import { STATUS_REASON_STREAMS, StatusReasonCatalogueReader } from './status-rea
 const USE_CASES = {
   controllers: [
     PutProfileHttp, SetStatusHttp, OverrideStatusHttp, GetAgentHttp, ListAgentsHttp, StatusHistoryHttp,
-    GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp,
+    GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp, VerifyHistoryHttp, TimeInStatusHttp,
   ],
   handlers: [
     PutAgentProfileHandler, SetAgentStatusHandler, OverrideAgentStatusHandler,
     GetAgentHandler, ListAgentsHandler, GetStatusHistoryHandler, GetFloorHandler, PutStatusReasonHandler, ListStatusReasonsHandler,
+    VerifyHistoryHandler, GetTimeInStatusHandler,
   ],
 };
 
@@ -67,7 +73,7 @@ export class PresenceModule {
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
         runnerFor(STATUS_REASON_STREAMS, statusReasonDecider, 'presence'), StatusReasonCatalogueReader,
-        AvailabilityRelay, AvailabilityProjection, AgentCommandAnswer, AgentTeams,
+        AvailabilityRelay, AvailabilityProjection, TimeInStatusReadModel, AgentCommandAnswer, AgentTeams,
         PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
         ...USE_CASES.handlers,
       ],

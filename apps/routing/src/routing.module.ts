@@ -48,16 +48,19 @@ import { GetTeamSettingsHandler } from './teams/get-settings/get-settings.handle
 import { GetTeamSettingsHttp } from './teams/get-settings/get-settings.http.js';
 import { PutTeamSettingsHandler } from './teams/put-settings/put-settings.handler.js';
 import { PutTeamSettingsHttp } from './teams/put-settings/put-settings.http.js';
+import { GetTeamStatsHandler } from './teams/team-stats/team-stats.handler.js';
+import { TeamStatsHttp } from './teams/team-stats/team-stats.http.js';
+import { TeamStatsGauges } from './teams/team-stats/team-stats-gauges.js';
 
 /** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
 const USE_CASES = {
   controllers: [
     QueueConversationHttp, TransferConversationHttp, CloseConversationHttp, AcceptOfferHttp, DeclineOfferHttp, GetConversationHttp,
-    GetQueueHttp, PutTeamSettingsHttp, GetTeamSettingsHttp, RoutingHealthController,
+    GetQueueHttp, PutTeamSettingsHttp, GetTeamSettingsHttp, TeamStatsHttp, RoutingHealthController,
   ],
   handlers: [
     QueueConversationHandler, TransferConversationHandler, CloseConversationHandler, AcceptOfferHandler, DeclineOfferHandler,
-    GetConversationHandler, GetTeamQueueHandler, PutTeamSettingsHandler, GetTeamSettingsHandler,
+    GetConversationHandler, GetTeamQueueHandler, PutTeamSettingsHandler, GetTeamSettingsHandler, GetTeamStatsHandler,
   ],
 };
 
@@ -66,7 +69,7 @@ const MACHINERY = [
   RoutingState, RoutingMetrics, SerialWork, ConversationAssignment, ConversationRouting, StrandedAssignmentRecovery, QueueDrain,
   Offering, OfferAnswers, OfferEndings, GraceRequeue, StrandedOfferRecovery, DeadlineTimer, DeadlineSweep,
   ConversationLifecycle, ConversationHttp, AvailabilityConsumer, ConversationSubscription, TeamSettingsSubscription, RoutingStartup,
-  RoutingReadiness, StoreHealth,
+  RoutingReadiness, StoreHealth, TeamStatsGauges,
 ];
 
 export interface RoutingConnections {

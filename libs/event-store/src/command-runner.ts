@@ -3,6 +3,7 @@ import { deterministicEventId } from './deterministic-event-id.js';
 import { StreamNotFoundError, WrongExpectedRevisionError } from './errors.js';
 import type { EventStore, ExpectedRevision, JsonObject, NewEvent, RecordedEvent } from './event-store.port.js';
 import type { GlobalPosition } from './global-position.js';
+import { chainHeadAfter, linkToChain } from './hash-chain/hash-chain.js';
 
 export interface CommandOutcome<State, Event> {
   readonly state: State;
@@ -22,6 +23,16 @@ export interface LoadedStream<State, Event> {
   readonly state: State;
   readonly events: readonly { readonly recorded: RecordedEvent; readonly event: Event }[];
   readonly expected: ExpectedRevision;
+  /**
+   * The chain value the next appended event links to (hash-chain/hash-chain.ts):
+   * `chainHeadAfter` the stream's last stored event. It belongs to the same
+   * revision as `state` and `expected`, so whatever hands the runner a state
+   * without reading the whole stream (a cache, a snapshot plus the events
+   * after it) must keep the chain head of that revision beside the state and
+   * move it on with every event it folds; a stale head would break the chain
+   * at the next append, and verification would flag that append.
+   */
+  readonly chainHead: string;
 }
 
 export interface RunOptions {
@@ -46,6 +57,7 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Load, decide, append with the expected revision; on a conflict, load again.
+ * Every appended event is linked into its stream's hash chain.
  * A command whose id already caused events is answered from those events, so
  * a retry (same Idempotency-Key, or a routing step redone after a crash)
  * appends nothing new. Shared by every stream kind: agents, conversations.
@@ -68,7 +80,8 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
         return { state: stream.state, events: [], appended: 0, position: last?.position, revision: last?.revision, replayed: false };
       }
       try {
-        const result = await this.store.append(streamId, events.map(toNewEvent(commandId, streamId)), stream.expected);
+        const linked = linkToChain(stream.chainHead, events.map(toNewEvent(commandId, streamId)));
+        const result = await this.store.append(streamId, linked, stream.expected);
         return {
           state: events.reduce(this.decider.evolve, stream.state), events, appended: events.length,
           position: result.position, revision: result.nextExpectedRevision, replayed: false,
@@ -87,7 +100,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     try {
       recorded = await this.store.readStream(streamId);
     } catch (error) {
-      if (error instanceof StreamNotFoundError) return { state: this.decider.initialState(), events: [], expected: 'no_stream' };
+      if (error instanceof StreamNotFoundError) return { state: this.decider.initialState(), events: [], expected: 'no_stream', chainHead: chainHeadAfter(undefined) };
       throw error;
     }
     const events = recorded.flatMap((r) => {
@@ -98,6 +111,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
       state: this.fold(events.map(({ event }) => event)),
       events,
       expected: recorded.length === 0 ? 'no_stream' : recorded[recorded.length - 1].revision,
+      chainHead: chainHeadAfter(recorded.at(-1)),
     };
   }
 

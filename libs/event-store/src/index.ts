@@ -4,3 +4,4 @@ export * from './errors.js';
 export { deterministicEventId } from './deterministic-event-id.js';
 export { SqliteEventStore, type SqliteDurability, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store.js';
 export * from './command-runner.js';
+export * from './hash-chain/index.js';

@@ -19,3 +19,4 @@ export * from './reason-code-problem.js';
 export * from './agent-connection.js';
 export * from './connection-tracker.js';
 export * from './connection-lost.js';
+export * from './reports/index.js';

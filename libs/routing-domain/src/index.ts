@@ -18,3 +18,4 @@ export * from './team-roster.js';
 export * from './conversation-decider.js';
 export * from './offer-session-message.js';
 export * from './deadline-queue.js';
+export * from './team-stats/index.js';

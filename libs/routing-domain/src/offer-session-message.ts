@@ -1,7 +1,7 @@
 import type { ConversationEvent } from './conversation-events.js';
 
 /** How an offer ended, as the agent's console is told. */
-export type OfferOutcome = 'accepted' | 'declined' | 'expired' | 'rescinded';
+export type OfferEnding = 'accepted' | 'declined' | 'expired' | 'rescinded';
 
 /**
  * What the agent's session stream (GET /v1/agents/{id}/session) says about an
@@ -17,10 +17,10 @@ export type OfferSessionMessage =
   | {
       readonly agentId: string;
       readonly event: 'offer-ended';
-      readonly data: { readonly conversationId: string; readonly outcome: OfferOutcome };
+      readonly data: { readonly conversationId: string; readonly outcome: OfferEnding };
     };
 
-const ended = (agentId: string, conversationId: string, outcome: OfferOutcome): OfferSessionMessage =>
+const ended = (agentId: string, conversationId: string, outcome: OfferEnding): OfferSessionMessage =>
   ({ agentId, event: 'offer-ended', data: { conversationId, outcome } });
 
 /** The session message a conversation event means for the agent it was offered to; undefined for events that are not about an offer. */

@@ -52,6 +52,7 @@ export class RoutingStartup implements OnApplicationBootstrap, BeforeApplication
   async beforeApplicationShutdown(): Promise<void> {
     this.timer.stop();
     await Promise.all([this.conversations.input.stop(), this.availability.input.stop(), this.teams.input.stop()]);
+    this.conversations.waiters.cancelAll();
     await this.work.idle();
   }
 

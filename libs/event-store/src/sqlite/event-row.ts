@@ -1,4 +1,5 @@
-import type { RecordedEvent } from '../event-store.port.js';
+import { UnreadableStoredEventError } from '../errors.js';
+import type { JsonObject, RecordedEvent } from '../event-store.port.js';
 import { positionOf } from '../global-position.js';
 
 /** An `events` row as better-sqlite3 returns it. */
@@ -15,13 +16,22 @@ export interface EventRow {
 
 export const EVENT_COLUMNS = 'position, stream_id, revision, event_id, type, data, metadata, recorded_at';
 
+/** A stored JSON column; text that no longer parses names its event. */
+const parsed = (row: EventRow, column: 'data' | 'metadata'): JsonObject => {
+  try {
+    return JSON.parse(row[column]);
+  } catch (error) {
+    throw new UnreadableStoredEventError(row.stream_id, row.revision, positionOf(row.position), `${column}: ${(error as Error).message}`);
+  }
+};
+
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row.event_id,
   streamId: row.stream_id,
   revision: row.revision,
   position: positionOf(row.position),
   type: row.type,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata),
+  data: parsed(row, 'data'),
+  metadata: parsed(row, 'metadata'),
   recordedAt: new Date(row.recorded_at),
 });

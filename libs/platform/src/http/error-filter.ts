@@ -6,6 +6,7 @@ import {
 } from '@app/event-store';
 import { ForbiddenError, UnauthenticatedError } from '../auth/auth-errors.js';
 import { RateLimitedError } from '../auth/caller-throttler.guard.js';
+import { CatchingUpError } from './catching-up-error.js';
 import { TooManyFeedsError } from './feed-connections.js';
 import { InvalidRequestError } from './request-errors.js';
 
@@ -65,6 +66,7 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ConcurrencyConflictError || exception instanceof WrongExpectedRevisionError) {
       return [409, { code: 'CONCURRENCY_CONFLICT', message: 'the agent or conversation changed too often at once; try again' }];
     }
+    if (exception instanceof CatchingUpError) return [503, { code: exception.code, message: exception.message }];
     if (exception instanceof EventStoreUnavailableError || exception instanceof EventStoreTimeoutError) {
       return [503, { code: exception.code, message: 'the event store cannot take this request now; try again shortly' }];
     }
