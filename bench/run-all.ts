@@ -13,8 +13,8 @@ import { formatTable } from './table.js';
  * `node dist/bench/run-all.js [group ...]` runs only the named groups.
  */
 const GROUPS = [
-  'status-commands-sqlite', 'status-commands-eventstoredb', 'runner-latency', 'audit-replay', 'routing-decisions', 'memory-per-agent',
-  'ack-to-routing-latency', 'connection-tracking', 'what-if', 'reports',
+  'status-commands-sqlite', 'status-commands-eventstoredb', 'runner-latency', 'audit-replay', 'routing-decisions', 'routing-offer-decisions', 'memory-per-agent',
+  'ack-to-routing-latency', 'offer-accept-latency', 'connection-tracking', 'what-if', 'reports',
 ];
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(process.cwd(), 'bench', 'results');

@@ -7,6 +7,7 @@ import { Metrics } from '@app/platform';
 export class RoutingMetrics {
   readonly queueLength: Gauge<'team'>;
   readonly assignments: Counter<'team'>;
+  readonly offers: Counter<'team' | 'outcome'>;
   /** A team's live numbers (GET /v1/teams/{team}/stats), set at every scrape. */
   readonly team: {
     readonly agents: Gauge<'team' | 'status'>;
@@ -28,6 +29,10 @@ export class RoutingMetrics {
     this.assignments = new Counter({
       name: 'routing_assignments_total', labelNames: ['team'] as const, registers,
       help: 'Conversations assigned to an agent by this instance, by team',
+    });
+    this.offers = new Counter({
+      name: 'routing_offers_total', labelNames: ['team', 'outcome'] as const, registers,
+      help: 'Offers this instance made (outcome "offered") and ended (accepted, declined, expired, rescinded), by team',
     });
     const gauge = <Label extends string>(name: string, help: string, labelNames: readonly Label[]) =>
       new Gauge<Label>({ name: `routing_team_${name}`, help, labelNames, registers });

@@ -63,7 +63,7 @@ export class RoutingState {
     const changed = this.view.upsertAgent({
       agentId: message.agentId, teams: message.teams, status: message.status,
       maxConcurrentConversations: message.maxConcurrentConversations, openConversations: message.openConversations,
-      revision: message.revision,
+      pendingOffers: message.pendingOffers, unavailableSince: message.unavailableSince, revision: message.revision,
     });
     if (changed && message.connected === true) this.connected.add(message.agentId);
     else if (changed) this.connected.delete(message.agentId);

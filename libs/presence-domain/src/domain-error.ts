@@ -8,6 +8,8 @@ const KINDS = {
   AGENT_NOT_AVAILABLE: 'conflict',
   AGENT_NOT_IN_TEAM: 'conflict',
   AGENT_AT_CAPACITY: 'conflict',
+  // Offers (issue 11): the agent holds no offer of the conversation to turn into an assignment.
+  OFFER_NOT_RESERVED: 'conflict',
   // Status reasons (issue 12): a bad catalogue entry or reasonCode is a 400 naming the field; the system reasons are built in.
   INVALID_STATUS_REASON: 'invalid',
   SYSTEM_REASON_READ_ONLY: 'conflict',

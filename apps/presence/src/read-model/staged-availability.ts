@@ -1,6 +1,6 @@
 import { formatPosition, type GlobalPosition } from '@app/event-store';
 import { evolve, initialPresence, type AgentPresence, type PresenceEvent } from '@app/presence-domain';
-import { availabilityOf, type AgentAvailability } from './agent-availability.js';
+import { availabilityOf, presenceOfView, type AgentAvailability } from './agent-availability.js';
 
 interface StagedAgent {
   readonly presence: AgentPresence;
@@ -51,7 +51,7 @@ export class StagedAvailability {
     let known = this.agents.get(agentId);
     if (!known) {
       const row = stored(agentId);
-      known = { presence: row ? { kind: 'registered', ...row } : initialPresence(), revision, position, storedTeams: row?.teams };
+      known = { presence: row ? presenceOfView(row) : initialPresence(), revision, position, storedTeams: row?.teams };
     }
     this.agents.set(agentId, { presence: evolve(known.presence, event), revision, position, storedTeams: known.storedTeams });
     this.checkpointPosition = position;

@@ -59,6 +59,20 @@ describe('who may do what', () => {
     expect(accessPolicy.queueConversation(service)).toBe(true);
   });
 
+  it('lets an agent of the team answer offers for itself, and an admin for the offered agent', () => {
+    expect(accessPolicy.answerOffer(agent, 'sales')).toBe(true);
+    expect(accessPolicy.answerOffer(caller('agent', 'b1', ['billing']), 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(salesSupervisor, 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(service, 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(admin, 'sales')).toBe(true);
+  });
+
+  it("lets admins and the team's supervisors configure and read a team's routing", () => {
+    for (const rule of [accessPolicy.configureTeam, accessPolicy.readTeamSettings]) {
+      expect([admin, salesSupervisor, billingSupervisor, agent, service].map((c) => rule(c, 'sales'))).toEqual([true, true, false, false, false]);
+    }
+  });
+
   it('lets whoever may read a history check that it is intact', () => {
     expect([agent, otherAgent, salesSupervisor, billingSupervisor, admin, service].map((c) => accessPolicy.verifyHistory(c, 'a1', ['sales'])))
       .toEqual([true, false, true, false, true, false]);

@@ -65,6 +65,18 @@ export const accessPolicy = {
 
   readQueue: (caller: Caller, team: string): boolean => isAdmin(caller) || isService(caller) || oversees(caller, [team]),
 
+  /**
+   * Accept or decline an offer: an agent of the conversation's team answers
+   * for itself (whether an offer to it is pending is the conversation's rule:
+   * a 409 with a code, not a 403), or an admin for the offered agent.
+   */
+  answerOffer: (caller: Caller, team: string): boolean => isAdmin(caller) || (caller.role === 'agent' && caller.teams.includes(team)),
+
+  /** A team's routing settings (mode, offer timeout, missed offers, grace): admins, or a supervisor of that team. */
+  configureTeam: (caller: Caller, team: string): boolean => isAdmin(caller) || oversees(caller, [team]),
+
+  readTeamSettings: (caller: Caller, team: string): boolean => isAdmin(caller) || oversees(caller, [team]),
+
   /** The catalogue of status reasons: admins keep it; every caller reads it (agents and supervisors pick codes from it). */
   putStatusReason: (caller: Caller): boolean => isAdmin(caller),
 } as const;

@@ -3,7 +3,7 @@ import { INITIAL_STATUS } from '../agent-presence.js';
 import type { PresenceEvent } from '../presence-events.js';
 import { IntervalSet, TimeMarks } from './interval-set.js';
 import {
-  addStatusTime, emptyTotals, reasonCodeOf, reasonKey,
+  addStatusTime, emptyTotals, offerOutcomeOf, reasonCodeOf, reasonKey,
   type AgentCard, type AgentTotals, type OfferOutcome, type Window,
 } from './time-in-status-row.js';
 
@@ -65,6 +65,7 @@ export class AgentTimeline {
         this.changeStatus(at, event.data.to, reasonCodeOf(event));
         return;
       case 'AgentConversationAssigned':
+      case 'AgentOfferAccepted': // an accepted offer is the assignment it becomes
         if (this.openConversations.has(event.data.conversationId)) return;
         this.openConversations.add(event.data.conversationId);
         this.assigned.add(at);
@@ -74,6 +75,13 @@ export class AgentTimeline {
         if (!this.openConversations.delete(event.data.conversationId)) return;
         if (event.data.reason === 'closed') this.closed.add(at);
         this.trackOccupancy(at);
+        return;
+      case 'AgentOfferReleased': {
+        const outcome = offerOutcomeOf(event);
+        if (outcome) this.applyOffer(outcome);
+        return;
+      }
+      case 'AgentOfferReserved':
         return;
       default: {
         const unhandled: never = event;

@@ -48,6 +48,16 @@ export const releasedAt = (agentId: string, minutes: number, conversationId: str
   type: 'AgentConversationReleased', data: { agentId, conversationId, reason }, metadata: meta(routing, minutes),
 });
 
+/** The agent's side of an offer as routing appends it (issue 11): reserved, then accepted or released with an outcome. */
+export const offerEventAt = (
+  agentId: string, minutes: number, conversationId: string, ending: 'reserved' | 'accepted' | 'missed' | 'declined' | 'rescinded',
+): PresenceEvent => {
+  const metadata = meta(routing, minutes);
+  if (ending === 'reserved') return { type: 'AgentOfferReserved', data: { agentId, conversationId, team: 'sales' }, metadata };
+  if (ending === 'accepted') return { type: 'AgentOfferAccepted', data: { agentId, conversationId, team: 'sales' }, metadata };
+  return { type: 'AgentOfferReleased', data: { agentId, conversationId, outcome: ending }, metadata };
+};
+
 export const offerAt = (agentId: string, minutes: number, outcome: 'missed' | 'declined'): OfferOutcome => ({
   type: 'OfferOutcome', data: { agentId, outcome }, metadata: { occurredAt: at(minutes).toISOString() },
 });

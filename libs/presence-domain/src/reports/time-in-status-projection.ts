@@ -37,7 +37,10 @@ export class TimeInStatusProjection {
       case 'AgentStatusOverridden':
       case 'AgentStatusSetBySystem':
       case 'AgentConversationAssigned':
+      case 'AgentOfferAccepted':
       case 'AgentConversationReleased':
+      case 'AgentOfferReserved':
+      case 'AgentOfferReleased':
         timeline?.apply(fact);
         return;
       default: {

@@ -1,7 +1,7 @@
 import type { AgentStatus } from '@app/kernel';
 import { INITIAL_STATUS } from '../agent-presence.js';
 import {
-  addStatusTime, byAgentId, emptyTotals, isReported, reasonCodeOf, toRow, windowOf,
+  addStatusTime, byAgentId, emptyTotals, isReported, offerOutcomeOf, reasonCodeOf, toRow, windowOf,
   type AgentCard, type AgentTotals, type TimeInStatusFact, type TimeInStatusQuery, type TimeInStatusRow, type Window,
 } from './time-in-status-row.js';
 
@@ -64,9 +64,12 @@ const step = (agents: Map<string, ReplayedAgent>, fact: TimeInStatusFact, window
     return;
   }
   if (!agent) return;
-  if (fact.type === 'OfferOutcome') {
-    const counted = within(Date.parse(fact.metadata.occurredAt), window) ? 1 : 0;
-    if (fact.data.outcome === 'missed') agent.totals.offersMissed += counted;
+  if (fact.type === 'AgentOfferReserved') return;
+  if (fact.type === 'AgentOfferReleased' || fact.type === 'OfferOutcome') {
+    // An offer's release folds as the outcome it counts as (none when rescinded), like the fact read from it.
+    const offer = fact.type === 'OfferOutcome' ? fact : offerOutcomeOf(fact);
+    const counted = offer && within(Date.parse(offer.metadata.occurredAt), window) ? 1 : 0;
+    if (offer?.data.outcome === 'missed') agent.totals.offersMissed += counted;
     else agent.totals.offersDeclined += counted;
     return;
   }
@@ -85,6 +88,7 @@ const step = (agents: Map<string, ReplayedAgent>, fact: TimeInStatusFact, window
       changeStatus(agent, at, fact.data.to, reasonCodeOf(fact), window);
       return;
     case 'AgentConversationAssigned':
+    case 'AgentOfferAccepted': // an accepted offer is the assignment it becomes
       if (agent.open.has(fact.data.conversationId)) return;
       agent.open.add(fact.data.conversationId);
       if (within(at, window)) agent.totals.assigned += 1;

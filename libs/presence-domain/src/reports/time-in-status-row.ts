@@ -1,19 +1,27 @@
 import { AGENT_STATUSES, type AgentStatus } from '@app/kernel';
 import type { AgentStatusChanged, AgentStatusOverridden, AgentStatusSetBySystem, PresenceEvent } from '../presence-events.js';
 
-/**
- * A missed or declined offer. Offers arrive with issue 11; its events are
- * mapped to this fact by whoever feeds the report, so the report counts them
- * as soon as they exist without knowing their shape.
- */
+/** A missed or declined offer (from the agent's AgentOfferReleased; see time-in-status-facts.ts). */
 export interface OfferOutcome {
   readonly type: 'OfferOutcome';
   readonly data: { readonly agentId: string; readonly outcome: 'missed' | 'declined' };
   readonly metadata: { readonly occurredAt: string };
 }
 
-/** Everything the time-in-status report is folded from, in log order. */
+/**
+ * Everything the time-in-status report is folded from, in log order. An
+ * offer's release counts as its OfferOutcome (timeInStatusFactOf reads it
+ * so; folded as the event, it counts the same), an accepted offer as the
+ * assignment it becomes, and a reservation not at all.
+ */
 export type TimeInStatusFact = PresenceEvent | OfferOutcome;
+
+/** The OfferOutcome an agent's AgentOfferReleased counts as: missed or declined; a rescinded offer is not the agent's doing. */
+export const offerOutcomeOf = (event: Extract<PresenceEvent, { type: 'AgentOfferReleased' }>): OfferOutcome | undefined => {
+  const data = event.data as Partial<typeof event.data> | null;
+  if (typeof data?.agentId !== 'string' || (data.outcome !== 'missed' && data.outcome !== 'declined')) return undefined;
+  return { type: 'OfferOutcome', data: { agentId: data.agentId, outcome: data.outcome }, metadata: { occurredAt: event.metadata.occurredAt } };
+};
 
 export interface TimeInStatusQuery {
   /** Inclusive. */

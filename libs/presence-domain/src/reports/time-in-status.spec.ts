@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
-  assignedAt, at, given, offerAt, overriddenAt, profileChangedAt, projected, range, registeredAt, releasedAt, systemSetAt, wentAt,
+  assignedAt, at, given, offerAt, offerEventAt, overriddenAt, profileChangedAt, projected, range, registeredAt, releasedAt, systemSetAt, wentAt,
 } from './reports.spec-support.js';
 
 const HOUR = 3600;
@@ -111,6 +111,19 @@ describe('occupancy and conversations', () => {
   it('counts offers missed and declined once offers exist', () =>
     given([registeredAt('a1', 0), offerAt('a1', 5, 'missed'), offerAt('a1', 6, 'declined'), offerAt('a1', 7, 'missed'), offerAt('a1', 90, 'missed')])
       .whenReported(range(0, 60)).then(([row]) => expect(row.offers).toEqual({ missed: 2, declined: 1 })));
+
+  it("counts offers from the agent's own offer events: an accepted one as an assignment, a rescinded one not at all", () =>
+    given([
+      registeredAt('a1', 0), wentAt('a1', 0, 'offline', 'online'),
+      offerEventAt('a1', 5, 'c1', 'reserved'), offerEventAt('a1', 6, 'c1', 'missed'),
+      offerEventAt('a1', 10, 'c2', 'reserved'), offerEventAt('a1', 11, 'c2', 'declined'),
+      offerEventAt('a1', 20, 'c3', 'reserved'), offerEventAt('a1', 21, 'c3', 'rescinded'),
+      offerEventAt('a1', 30, 'c4', 'reserved'), offerEventAt('a1', 40, 'c4', 'accepted'), releasedAt('a1', 50, 'c4'),
+    ]).whenReported(range(0, 60)).then(([row]) => {
+      expect(row.offers).toEqual({ missed: 1, declined: 1 });
+      expect(row.conversations).toEqual({ assigned: 1, closed: 1 });
+      expect(row.occupancy.seconds).toBe(10 * 60);
+    }));
 });
 
 describe('choosing agents', () => {

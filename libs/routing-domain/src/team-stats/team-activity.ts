@@ -91,10 +91,19 @@ export class TeamActivity {
         this.arrive(conversationId, event.data.toTeam, at);
         break;
       case 'ConversationAssigned':
+      case 'OfferAccepted': // an accepted offer is the assignment; the wait ends there
         this.assign(conversationId, at);
         break;
       case 'ConversationClosed':
         this.leave(conversationId);
+        break;
+      case 'ConversationRequeued':
+        this.requeue(conversationId);
+        break;
+      case 'ConversationOffered': // ringing, declined, missed or taken back: the customer still waits for an agent
+      case 'OfferDeclined':
+      case 'OfferExpired':
+      case 'OfferRescinded':
         break;
       default: {
         const unhandled: never = event;
@@ -143,6 +152,15 @@ export class TeamActivity {
     ledger.assigned.add(conversationId);
     ledger.assignments.add(at, Math.max(0, at - tracked.queuedAt));
     ledger.assignments.forget(at - RECENT_WINDOW_MS - CLOCK_SLACK_MS);
+  }
+
+  /** Back in the team's queue from an absent agent, at its first queue time (as the queue keeps it). */
+  private requeue(conversationId: string): void {
+    const tracked = this.open.get(conversationId);
+    if (!tracked) return;
+    const ledger = this.ledger(tracked.team);
+    if (!ledger.assigned.delete(conversationId)) return;
+    ledger.queued.set(conversationId, tracked.queuedAt);
   }
 
   private leave(conversationId: string): void {

@@ -17,6 +17,15 @@ const transferred = (conversationId: string, seconds: number, fromTeam: string, 
 const closed = (conversationId: string, seconds: number, team = 'sales'): ConversationEvent =>
   ({ type: 'ConversationClosed', data: { conversationId, team, agentId: null }, metadata: meta(seconds) });
 
+const offerEvent = (type: 'ConversationOffered' | 'OfferAccepted' | 'OfferExpired', conversationId: string, seconds: number): ConversationEvent =>
+  (type === 'ConversationOffered'
+    ? { type, data: { conversationId, team: 'sales', agentId: 'a1', offerExpiresAt: at(seconds + 30).toISOString() }, metadata: meta(seconds) }
+    : type === 'OfferAccepted'
+      ? { type, data: { conversationId, team: 'sales', agentId: 'a1' }, metadata: meta(seconds) }
+      : { type, data: { conversationId, team: 'sales', agentId: 'a1', offerExpiresAt: at(seconds).toISOString() }, metadata: meta(seconds) });
+const requeued = (conversationId: string, seconds: number): ConversationEvent =>
+  ({ type: 'ConversationRequeued', data: { conversationId, team: 'sales', fromAgentId: 'a1', reason: 'agent-unavailable' }, metadata: meta(seconds) });
+
 const agent = (status: TeamStatsAgent['status'], teams = ['sales'], connected?: boolean): TeamStatsAgent =>
   ({ teams, status, ...(connected === undefined ? {} : { connected }) });
 
@@ -44,6 +53,18 @@ describe('team live numbers', () => {
   it('stops counting a conversation once it is closed or transferred away', () =>
     expect(given([queued('c1', 0), assigned('c1', 5), queued('c2', 6), closed('c1', 20), transferred('c2', 30, 'sales', 'billing')]).statsAt(40).conversations)
       .toEqual({ queued: 0, oldestWaitSeconds: null, assignedNow: 0 }));
+
+  it('counts a ringing or missed offer as still waiting, and the wait as ending at the accept', () => {
+    const ringing = given([queued('c1', 0), offerEvent('ConversationOffered', 'c1', 10), offerEvent('OfferExpired', 'c1', 40), offerEvent('ConversationOffered', 'c1', 40)]);
+    expect(ringing.statsAt(50).conversations).toEqual({ queued: 1, oldestWaitSeconds: 50, assignedNow: 0 });
+    const accepted = given([queued('c1', 0), offerEvent('ConversationOffered', 'c1', 10), offerEvent('OfferAccepted', 'c1', 45)]).statsAt(50);
+    expect(accepted.conversations).toEqual({ queued: 0, oldestWaitSeconds: null, assignedNow: 1 });
+    expect(accepted.lastFifteenMinutes).toMatchObject({ assigned: 1, medianWaitSeconds: 45 });
+  });
+
+  it('counts a conversation re-queued from an absent agent as waiting again since it was first queued', () =>
+    expect(given([queued('c1', 0), assigned('c1', 5), requeued('c1', 100)]).statsAt(120).conversations)
+      .toEqual({ queued: 1, oldestWaitSeconds: 120, assignedNow: 0 }));
 
   it('counts a conversation transferred in as offered to the new team, waiting from the transfer', () => {
     const stats = given([queued('c1', 0, 'billing'), transferred('c1', 60, 'billing', 'sales'), assigned('c1', 90)]).statsAt(100);
