@@ -7,6 +7,9 @@ import { AvailabilityProjection } from '../apps/presence/src/read-model/availabi
 import { AvailabilityReadModel } from '../apps/presence/src/read-model/availability-read-model.js';
 import { GetStatusHistoryHandler, GetStatusHistoryQuery } from '../apps/presence/src/agents/status-history/status-history.handler.js';
 import { GetFloorHandler, GetFloorQuery } from '../apps/presence/src/floor/get-floor/get-floor.handler.js';
+import { AgentViews } from '../apps/presence/src/agents/agent-views.js';
+import type { ConnectionTracking } from '../apps/presence/src/connections/connection-tracking.js';
+import { StatusReasonLabels } from '../apps/presence/src/status-reasons/status-reason-labels.js';
 import { figure, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { agentIdOf, generateReplayLog } from './replay-log.js';
@@ -87,8 +90,14 @@ await runGroup(GROUP, async () => {
       progress(GROUP, `projected in ${projections[run].wall.toFixed(1)} s (${projections[run].cpu.toFixed(1)} CPU s)`);
     }
     if (!readModel) throw new Error('no projection run');
-    const floors = new GetFloorHandler(store, readModel, new AvailabilityProjection(store, readModel, { floorSnapshotEvery: SNAPSHOT_EVERY }), { floorReplayMaxSkewMs: MAX_SKEW_MS });
-    const histories = new GetStatusHistoryHandler(store);
+    // Replays only: labels from the built-in catalogue, and nobody connected (signals are not part of a replay).
+    const labels = new StatusReasonLabels(store);
+    const nobodyConnected = { connectionOf: () => ({ connected: false, openSessions: 0, lastSeenAt: null }) } as unknown as ConnectionTracking;
+    const floors = new GetFloorHandler(
+      store, readModel, new AvailabilityProjection(store, readModel, { floorSnapshotEvery: SNAPSHOT_EVERY }), { floorReplayMaxSkewMs: MAX_SKEW_MS },
+      new AgentViews(labels, nobodyConnected),
+    );
+    const histories = new GetStatusHistoryHandler(store, labels);
     const midpoint = new Date((log.firstAt.getTime() + log.lastAt.getTime()) / 2);
     const sample = Array.from({ length: HISTORY_SAMPLE }, (_, i) => agentIdOf(Math.floor((i * AGENTS) / HISTORY_SAMPLE)));
 

@@ -18,7 +18,8 @@ export interface PresenceContext {
  * factories and configuration, projection and relay running), in a Nest application context: no HTTP.
  */
 export const startPresenceContext = async (env: Record<string, string>): Promise<PresenceContext> => {
-  const settings = { PORT: '0', HOST: '127.0.0.1', ...env };
+  // No agent console holds a session in a bench: measure commands, not connection losses.
+  const settings = { PORT: '0', HOST: '127.0.0.1', PRESENCE_TIMEOUT_STATUS: 'none', ...env };
   const app = appConfigFrom(settings);
   const presence = presenceConfigFrom(settings);
   const { store, bus } = await presenceConnections(app, presence);

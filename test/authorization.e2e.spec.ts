@@ -85,6 +85,15 @@ const rows: Row[] = [
       return feed.status === 200 ? { status: 200, body: undefined, headers: new Headers() } : http(`${presenceUrl()}/v1/floor/stream`, 'GET', undefined, h);
     },
     allowed: { teamSupervisor: 200, otherSupervisor: 200, admin: 200, service: 200 } },
+  { name: 'GET /v1/agents/{id}/session', call: async (f, h) => {
+      const session = await openEventStream(`${presenceUrl()}/v1/agents/${f.agentId}/session`, h);
+      session.close();
+      // A refused session answers JSON like any other route.
+      return session.status === 200 ? { status: 200, body: undefined, headers: new Headers() } : http(`${presenceUrl()}/v1/agents/${f.agentId}/session`, 'GET', undefined, h);
+    },
+    allowed: { self: 200, admin: 200 } },
+  { name: 'POST /v1/agents/{id}/heartbeat', call: (f, h) => http(`${presenceUrl()}/v1/agents/${f.agentId}/heartbeat`, 'POST', undefined, h),
+    allowed: { self: 204, admin: 204 } },
   { name: 'POST /v1/conversations', call: (f, h) => http(`${routingUrl()}/v1/conversations`, 'POST', { conversationId: uniqueId('c'), team: f.team }, h),
     allowed: { admin: 201, service: 201 } },
   { name: 'POST /v1/conversations/{id}/transfer', call: (f, h) => http(`${routingUrl()}/v1/conversations/${f.conversationId}/transfer`, 'POST', { team: 'elsewhere' }, h),

@@ -33,6 +33,7 @@ const endpoints: { method: string; path: (id: string) => string; base: () => str
   { method: 'GET', path: () => '/v1/agents', base: () => floor.presence.url },
   { method: 'GET', path: (id) => `/v1/agents/${id}/status-history`, base: () => floor.presence.url },
   { method: 'GET', path: () => '/v1/floor', base: () => floor.presence.url },
+  { method: 'POST', path: (id) => `/v1/agents/${id}/heartbeat`, base: () => floor.presence.url },
   { method: 'POST', path: () => '/v1/conversations', base: () => floor.routing.url },
   { method: 'POST', path: (id) => `/v1/conversations/${id}/transfer`, base: () => floor.routing.url },
   { method: 'POST', path: (id) => `/v1/conversations/${id}/close`, base: () => floor.routing.url },

@@ -10,7 +10,7 @@ import { PresenceModule } from '../../apps/presence/src/presence.module.js';
 import { routingConfigFrom } from '../../apps/routing/src/routing-config.js';
 import { RoutingStartup } from '../../apps/routing/src/inputs/routing-startup.js';
 import { RoutingModule } from '../../apps/routing/src/routing.module.js';
-import { TEST_AUTH_ENV } from './test-tokens.js';
+import { TEST_AUTH_ENV, TEST_CONNECTION_ENV } from './test-tokens.js';
 
 export interface ConsoleTestApp {
   readonly url: string;
@@ -33,7 +33,7 @@ export const requireBuiltConsole = (): void => {
  */
 export const startConsoleTestApp = async (): Promise<ConsoleTestApp> => {
   const dir = mkdtempSync(join(tmpdir(), 'console-e2e-'));
-  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV };
+  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...TEST_CONNECTION_ENV };
   const shared = appConfigFrom(settings);
   const presence = presenceConfigFrom(settings);
   const routing = routingConfigFrom(settings);

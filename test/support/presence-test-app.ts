@@ -8,8 +8,8 @@ import type { MessageBus } from '@app/messaging';
 import { appConfigFrom, createHttpApp, type AppConfig } from '@app/platform';
 import { presenceConnections } from '../../apps/presence/src/presence-app.js';
 import { presenceConfigFrom, type PresenceConfig } from '../../apps/presence/src/presence-config.js';
-import { PresenceModule } from '../../apps/presence/src/presence.module.js';
-import { TEST_AUTH_ENV, defaultCaller } from './test-tokens.js';
+import { PresenceModule, type PresenceWiring } from '../../apps/presence/src/presence.module.js';
+import { TEST_AUTH_ENV, TEST_CONNECTION_ENV, defaultCaller } from './test-tokens.js';
 
 export interface PresenceTestApp {
   readonly url: string;
@@ -28,15 +28,17 @@ export interface PresenceTestApp {
 // Tests read assertions, not Nest's start-up log; LOG_LEVEL=info in the environment brings it back.
 process.env.LOG_LEVEL ??= 'silent';
 
-export const startPresenceTestApp = async (env: Record<string, string> = {}, dataDir?: string): Promise<PresenceTestApp> => {
+export const startPresenceTestApp = async (
+  env: Record<string, string> = {}, dataDir?: string, wiring: Pick<PresenceWiring, 'sessionMessageSources'> = {},
+): Promise<PresenceTestApp> => {
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'presence-e2e-'));
-  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...env };
+  const settings = { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dir, ...TEST_AUTH_ENV, ...TEST_CONNECTION_ENV, ...env };
   const shared = appConfigFrom(settings);
   const presence = presenceConfigFrom(settings);
   const config = { ...shared, ...presence };
   const { store, bus } = await presenceConnections(shared, presence);
 
-  @Module({ imports: [PresenceModule.forRoot(presence, { store, bus, dataDir: shared.dataDir })] })
+  @Module({ imports: [PresenceModule.forRoot(presence, { store, bus, dataDir: shared.dataDir, ...wiring })] })
   class TestModule {}
 
   const app = await createHttpApp(TestModule, shared);

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { TEST_AUTH_ENV } from './test-tokens.js';
+import { TEST_AUTH_ENV, TEST_CONNECTION_ENV } from './test-tokens.js';
 
 export interface SpawnedApp {
   readonly url: string;
@@ -22,7 +22,7 @@ export const spawnApp = async (app: string, env: Record<string, string>, timeout
   const main = entry(app);
   if (!existsSync(main)) throw new Error(`${main} is missing: run \`npm run build\` before this test`);
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: '0', ...TEST_AUTH_ENV, ...env },
+    env: { ...process.env, NODE_OPTIONS: '', HOST: '127.0.0.1', PORT: '0', ...TEST_AUTH_ENV, ...TEST_CONNECTION_ENV, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

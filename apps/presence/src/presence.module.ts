@@ -8,8 +8,13 @@ import { presenceDecider, statusReasonDecider } from '@app/presence-domain';
 import { AgentCommandAnswer } from './agents/agent-command-answer.js';
 import { AGENT_STREAMS } from './agents/agent-streams.js';
 import { AgentTeams } from './agents/agent-teams.js';
+import { AgentViews } from './agents/agent-views.js';
 import { GetAgentHandler } from './agents/get-agent/get-agent.handler.js';
 import { GetAgentHttp } from './agents/get-agent/get-agent.http.js';
+import { HeartbeatHttp } from './agents/heartbeat/heartbeat.http.js';
+import { HoldSessionHttp } from './agents/hold-session/hold-session.http.js';
+import { offerSessionSource } from './agents/hold-session/offer-session-source.js';
+import { SESSION_MESSAGE_SOURCES, type SessionMessageSource } from './agents/hold-session/session-messages.js';
 import { ListAgentsHandler } from './agents/list-agents/list-agents.handler.js';
 import { ListAgentsHttp } from './agents/list-agents/list-agents.http.js';
 import { OverrideAgentStatusHandler } from './agents/override-status/override-status.handler.js';
@@ -32,6 +37,7 @@ import { PresenceMetrics } from './presence-metrics.js';
 import { AvailabilityProjection } from './read-model/availability-projection.js';
 import { AvailabilityReadModel } from './read-model/availability-read-model.js';
 import { AvailabilityRelay } from './relay/availability-relay.js';
+import { ConnectionTracking } from './connections/connection-tracking.js';
 import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
 import { GetTimeInStatusHandler } from './reports/time-in-status/time-in-status.handler.js';
@@ -42,6 +48,7 @@ import { ListStatusReasonsHandler } from './status-reasons/list-status-reasons/l
 import { ListStatusReasonsHttp } from './status-reasons/list-status-reasons/list-status-reasons.http.js';
 import { PutStatusReasonHandler } from './status-reasons/put-status-reason/put-status-reason.handler.js';
 import { PutStatusReasonHttp } from './status-reasons/put-status-reason/put-status-reason.http.js';
+import { StatusReasonLabels } from './status-reasons/status-reason-labels.js';
 import { STATUS_REASON_STREAMS, StatusReasonCatalogueReader } from './status-reasons/status-reason-streams.js';
 
 /** One entry per use case: its HTTP mapping and its command or query handler sit in one folder. */
@@ -49,6 +56,7 @@ const USE_CASES = {
   controllers: [
     PutProfileHttp, SetStatusHttp, OverrideStatusHttp, GetAgentHttp, ListAgentsHttp, StatusHistoryHttp,
     GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp, VerifyHistoryHttp, TimeInStatusHttp,
+    HoldSessionHttp, HeartbeatHttp,
   ],
   handlers: [
     PutAgentProfileHandler, SetAgentStatusHandler, OverrideAgentStatusHandler,
@@ -57,10 +65,19 @@ const USE_CASES = {
   ],
 };
 
+/** What the caller of PresenceModule.forRoot provides. */
+export interface PresenceWiring {
+  readonly store: EventStore;
+  readonly bus: MessageBus;
+  readonly dataDir: string;
+  /** Messages the agents' session streams carry besides their availability; default: offers. */
+  readonly sessionMessageSources?: readonly SessionMessageSource[];
+}
+
 @Module({})
 export class PresenceModule {
   /** Store and bus are created by the caller, so tests and the standalone app choose and share them. */
-  static forRoot(config: PresenceConfig, { store, bus, dataDir }: { store: EventStore; bus: MessageBus; dataDir: string }): DynamicModule {
+  static forRoot(config: PresenceConfig, { store, bus, dataDir, sessionMessageSources = [offerSessionSource] }: PresenceWiring): DynamicModule {
     return {
       module: PresenceModule,
       imports: [CqrsModule.forRoot(), ConsoleModule],
@@ -74,11 +91,13 @@ export class PresenceModule {
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
         runnerFor(STATUS_REASON_STREAMS, statusReasonDecider, 'presence'), StatusReasonCatalogueReader,
+        { provide: SESSION_MESSAGE_SOURCES, useValue: sessionMessageSources },
+        StatusReasonLabels, ConnectionTracking, AgentViews,
         AvailabilityRelay, AvailabilityProjection, TimeInStatusReadModel, AgentCommandAnswer, AgentTeams,
         PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
         ...USE_CASES.handlers,
       ],
-      exports: [EVENT_STORE, MESSAGE_BUS, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel, AvailabilityRelay],
+      exports: [EVENT_STORE, MESSAGE_BUS, PRESENCE_CONFIG, AvailabilityProjection, AvailabilityReadModel, AvailabilityRelay, ConnectionTracking],
     };
   }
 }

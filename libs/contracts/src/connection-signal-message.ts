@@ -17,6 +17,13 @@ export const CONNECTION_SIGNAL_SCHEMA_VERSION = 1;
 
 export const DEFAULT_CONNECTION_SIGNAL_TOPIC = 'presence.connection-signals';
 
+/**
+ * How the signal topic is created: keyed by agent, not compacted, kept an
+ * hour (a signal matters for one timeout; readers start from the latest
+ * offset, so nobody reads old ones).
+ */
+export const CONNECTION_SIGNAL_TOPIC_SETTINGS = { partitions: 6, retentionMs: 3_600_000 } as const;
+
 export const CONNECTION_SIGNAL_KINDS = ['session-opened', 'session-alive', 'session-closed', 'heartbeat'] as const;
 
 export type ConnectionSignalKind = (typeof CONNECTION_SIGNAL_KINDS)[number];

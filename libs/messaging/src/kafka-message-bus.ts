@@ -9,6 +9,8 @@ export interface KafkaTopicOptions {
   readonly partitions?: number;
   /** cleanup.policy=compact: keep the latest message per key (snapshots, current state). */
   readonly compacted?: boolean;
+  /** retention.ms: how long the broker keeps messages (signals that matter only for seconds need not fill a disk). */
+  readonly retentionMs?: number;
 }
 
 export interface KafkaMessageBusOptions {
@@ -149,7 +151,10 @@ export class KafkaMessageBus implements MessageBus {
         {
           topic,
           numPartitions: options.partitions ?? this.options.defaultPartitions ?? 3,
-          configEntries: options.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : [],
+          configEntries: [
+            ...(options.compacted ? [{ name: 'cleanup.policy', value: 'compact' }] : []),
+            ...(options.retentionMs === undefined ? [] : [{ name: 'retention.ms', value: String(options.retentionMs) }]),
+          ],
         },
       ],
     });

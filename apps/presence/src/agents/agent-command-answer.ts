@@ -2,12 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { formatPosition } from '@app/event-store';
 import { describeOutcome, type CommandDescription } from '@app/platform';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
-import { availabilityOf, type AgentAvailability } from '../read-model/agent-availability.js';
+import { availabilityOf } from '../read-model/agent-availability.js';
 import { AvailabilityProjection } from '../read-model/availability-projection.js';
 import type { AgentCommandOutcome } from './agent-streams.js';
+import { AgentViews, type AgentView } from './agent-views.js';
 
 export interface AgentCommandResponse {
-  readonly agent: AgentAvailability;
+  readonly agent: AgentView;
   readonly command: CommandDescription;
 }
 
@@ -21,6 +22,7 @@ export class AgentCommandAnswer {
   constructor(
     private readonly projection: AvailabilityProjection,
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
+    private readonly views: AgentViews,
   ) {}
 
   async of(outcome: AgentCommandOutcome): Promise<AgentCommandResponse> {
@@ -28,6 +30,7 @@ export class AgentCommandAnswer {
     if (outcome.state.kind !== 'registered' || outcome.revision === undefined || outcome.position === undefined) {
       throw new Error('a successful presence command left no registered agent');
     }
-    return { agent: availabilityOf(outcome.state, outcome.revision, formatPosition(outcome.position)), command: describeOutcome(outcome) };
+    const agent = availabilityOf(outcome.state, outcome.revision, formatPosition(outcome.position));
+    return { agent: this.views.of(agent), command: describeOutcome(outcome) };
   }
 }

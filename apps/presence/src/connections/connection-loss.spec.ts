@@ -31,7 +31,7 @@ describe('two presence processes behind one bus, on one embedded event store (Ka
 
   const startProcess = async (instanceId: string) => {
     const tracker = new ConnectionTracker({ timeoutMs: 60_000, startedAt: at(-3600).getTime(), graceMs: 90_000, signalDelayMs: 2000 });
-    const bridge = new ConnectionSignalBridge(bus, TOPIC, instanceId, tracker);
+    const bridge = new ConnectionSignalBridge(bus, TOPIC, instanceId, (signal) => tracker.signal(signal));
     consumers.push(await bridge.start());
     const sweep = new ConnectionLossSweep(tracker, (c, revision) => runner.run(agentStreamId(c.data.agentId), c, { expectedRevision: revision }), 'away');
     return { tracker, bridge, sweep };

@@ -1,14 +1,18 @@
 import {
-  InvalidConnectionSignalError, connectionSignalText, parseConnectionSignalMessage, type ConnectionSignalKind,
+  InvalidConnectionSignalError, connectionSignalText, parseConnectionSignalMessage, type ConnectionSignalKind, type ConnectionSignalMessage,
 } from '@app/contracts';
 import type { Consumer, MessageBus } from '@app/messaging';
-import type { ConnectionSignal, ConnectionTracker } from '@app/presence-domain';
+import type { ConnectionSignal } from '@app/presence-domain';
+
+/** Where signals go in this process: the connection tracker (and whatever watches it). */
+export type SignalSink = (signal: ConnectionSignal) => void;
 
 /**
- * Draft (issue 12, app side): what this process sees of connections goes to
- * the bus, and what every process saw comes back into the tracker, so a
- * session or heartbeat on any process counts everywhere. This process's own
- * signals come back over the bus too: one path, the same order everywhere.
+ * What this process sees of connections goes to the bus, and what every
+ * process saw comes back into the sink, so a session or heartbeat on any
+ * process counts everywhere. This process's own signals go into the sink at
+ * once too (a GET right after a heartbeat shows it connected); their echo
+ * from the bus changes nothing, because the tracker only moves times forward.
  */
 export class ConnectionSignalBridge {
   private malformed = 0;
@@ -17,7 +21,7 @@ export class ConnectionSignalBridge {
     private readonly bus: MessageBus,
     private readonly topic: string,
     private readonly instanceId: string,
-    private readonly tracker: ConnectionTracker,
+    private readonly sink: SignalSink,
   ) {}
 
   get malformedCount(): number {
@@ -29,7 +33,7 @@ export class ConnectionSignalBridge {
     return this.bus.consume(this.topic, (message) => {
       try {
         const signal = parseConnectionSignalMessage(message.value);
-        if (signal !== undefined) this.tracker.signal(trackerSignalOf(signal));
+        if (signal !== undefined) this.sink(trackerSignalOf(signal));
       } catch (error) {
         if (!(error instanceof InvalidConnectionSignalError)) throw error;
         this.malformed++;
@@ -39,12 +43,13 @@ export class ConnectionSignalBridge {
 
   /** session: this process's own id for the SSE connection; heartbeats name none. */
   publish(kind: ConnectionSignalKind, agentId: string, at: Date, session?: string): Promise<void> {
-    const value = connectionSignalText({ kind, agentId, instanceId: this.instanceId, at: at.toISOString(), ...(session === undefined ? {} : { sessionId: session }) });
-    return this.bus.publish(this.topic, [{ key: agentId, value }]);
+    const signal = { kind, agentId, instanceId: this.instanceId, at: at.toISOString(), ...(session === undefined ? {} : { sessionId: session }) };
+    this.sink(trackerSignalOf(signal));
+    return this.bus.publish(this.topic, [{ key: agentId, value: connectionSignalText(signal) }]);
   }
 }
 
-const trackerSignalOf = (signal: { kind: ConnectionSignalKind; agentId: string; instanceId: string; sessionId?: string; at: string }): ConnectionSignal => {
+const trackerSignalOf = (signal: Omit<ConnectionSignalMessage, 'schemaVersion'>): ConnectionSignal => {
   const at = Date.parse(signal.at);
   if (signal.kind === 'heartbeat') return { kind: 'heartbeat', agentId: signal.agentId, at };
   return { kind: signal.kind, agentId: signal.agentId, session: `${signal.instanceId}/${signal.sessionId as string}`, at };

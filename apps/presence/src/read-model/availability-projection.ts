@@ -3,6 +3,7 @@ import { EVENT_STORE, type EventStore, type GlobalPosition, type RecordedEvent }
 import { PositionWaiters, checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
+import type { AgentAvailability } from './agent-availability.js';
 import { AvailabilityReadModel } from './availability-read-model.js';
 
 /** Events per read-model transaction while catching up; a burst's batch commits as soon as the log pauses. */
@@ -20,6 +21,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
   private sinceSnapshot = 0;
   private inBatch = 0;
   private commitTimer: NodeJS.Immediate | undefined;
+  private readonly listeners: ((agent: AgentAvailability) => void)[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -61,6 +63,16 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     return this.waiters.waitFor(position, timeoutMs);
   }
 
+  /**
+   * Calls `listener` with every agent the projection updates, right after it
+   * applied the event (connection tracking watches statuses this way). A
+   * rolled-back batch is applied again, so a listener may see an agent's
+   * revision twice: it must keep the highest.
+   */
+  onApplied(listener: (agent: AgentAvailability) => void): void {
+    this.listeners.push(listener);
+  }
+
   /** Drops the read model and replays the whole log into it. */
   async rebuild(): Promise<void> {
     await this.input.stop();
@@ -96,6 +108,10 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     if (event) {
       this.readModel.beginBatch();
       this.readModel.apply(event, recorded.revision, recorded.position);
+      if (this.listeners.length > 0) {
+        const agent = this.readModel.get(event.data.agentId);
+        if (agent) for (const listener of this.listeners) listener(agent);
+      }
       if (++this.inBatch >= BATCH_SIZE) this.commitBatch();
       else this.commitSoon();
       if (++this.sinceSnapshot >= this.config.floorSnapshotEvery) {

@@ -3,9 +3,10 @@ import { EVENT_STORE, formatPosition, type EventStore, type GlobalPosition, type
 import { MESSAGE_BUS, type MessageBus, type OutgoingMessage } from '@app/messaging';
 import { checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import {
-  AGENT_STREAM_PREFIX, agentStreamId, evolve, initialPresence, upcastPresenceEvent, type AgentPresence,
+  AGENT_STREAM_PREFIX, agentStreamId, currentReasonCode, evolve, initialPresence, upcastPresenceEvent, type AgentPresence,
 } from '@app/presence-domain';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
+import { StatusReasonCatalogueReader } from '../status-reasons/status-reason-streams.js';
 import { availabilityMessageOf } from './availability-message-of.js';
 import { RelayCheckpoint } from './relay-checkpoint.js';
 
@@ -41,6 +42,7 @@ export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicat
     @Inject(MESSAGE_BUS) private readonly bus: MessageBus,
     @Inject(PRESENCE_CONFIG) private readonly config: PresenceConfig,
     private readonly checkpoint: RelayCheckpoint,
+    private readonly reasons: StatusReasonCatalogueReader,
   ) {
     // After an error the relay reads on from what the bus acknowledged: maybe a repeat, never a gap.
     this.input = checkpointedSubscriber(store, {
@@ -94,7 +96,7 @@ export class AvailabilityRelay implements OnApplicationBootstrap, BeforeApplicat
   private async relay(recorded: RecordedEvent): Promise<void> {
     const presence = await this.presenceAfter(recorded);
     if (presence?.kind === 'registered') {
-      const message = availabilityMessageOf(presence, recorded);
+      const message = availabilityMessageOf(presence, recorded, await this.reasons.labelOf(currentReasonCode(presence) ?? null));
       this.pending.push({ position: recorded.position, message: { key: presence.agentId, value: JSON.stringify(message) } });
     }
     this.flushing ??= this.flush();

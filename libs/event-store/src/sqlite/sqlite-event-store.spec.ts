@@ -152,6 +152,15 @@ describe('SqliteEventStore', () => {
       expect(received).toHaveLength(1);
     });
 
+    it('stops without waiting for another commit when stopped while its handler runs the last event there is', async () => {
+      await store.append('agent-1', events(1), 'no_stream');
+      let stopped: Promise<void> | undefined;
+      const subscription = store.subscribeToAll(() => { stopped = subscription.stop(); }, {}, { onError: (error) => { throw error; } });
+      await subscription.caughtUp.catch(() => undefined);
+      // Before the fix this waited for the next append, which never comes.
+      await expect(stopped).resolves.toBeUndefined();
+    });
+
     it('stops every subscription when the store closes', async () => {
       const received: RecordedEvent[] = [];
       const subscription = store.subscribeToAll((recorded) => {

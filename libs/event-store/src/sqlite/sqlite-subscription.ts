@@ -81,11 +81,17 @@ export class SqliteSubscription implements Subscription {
     }
   }
 
-  /** A fresh promise per wait: racing a long-lived stop promise would pile up reactions on it. */
+  /**
+   * A fresh promise per wait: racing a long-lived stop promise would pile up
+   * reactions on it. A stop that came while the handler ran the page's last
+   * event found no wait to interrupt: it must not wait for a commit that may
+   * never come.
+   */
   private waitFor(change: Promise<void>): Promise<void> {
     return new Promise<void>((resolve) => {
       this.interruptWait = resolve;
-      void change.then(resolve);
+      if (this.stopped) resolve();
+      else void change.then(resolve);
     });
   }
 

@@ -19,6 +19,14 @@ describe('who may do what', () => {
     expect(accessPolicy.setStatus(admin, 'a1')).toBe(true);
   });
 
+  it("lets only the agent itself (or an admin) hold the agent's session or heartbeat", () => {
+    expect(accessPolicy.holdSession(agent, 'a1')).toBe(true);
+    expect(accessPolicy.holdSession(otherAgent, 'a1')).toBe(false);
+    expect(accessPolicy.holdSession(salesSupervisor, 'a1')).toBe(false);
+    expect(accessPolicy.holdSession(service, 'a1')).toBe(false);
+    expect(accessPolicy.holdSession(admin, 'a1')).toBe(true);
+  });
+
   it('lets only admins keep the catalogue of status reasons', () =>
     expect([admin, salesSupervisor, agent, service].map((c) => accessPolicy.putStatusReason(c))).toEqual([true, false, false, false]));
 

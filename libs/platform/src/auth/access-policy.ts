@@ -21,6 +21,14 @@ export const accessPolicy = {
   setStatus: (caller: Caller, agentId: string): boolean =>
     isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId),
 
+  /**
+   * Holding the agent's session or heartbeating for it: the agent's own
+   * console (an admin may, to test a deployment). A supervisor may not: a
+   * session keeps an agent connected, and only the agent is at its console.
+   */
+  holdSession: (caller: Caller, agentId: string): boolean =>
+    isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId),
+
   overrideStatus: (caller: Caller, agentTeams: readonly string[]): boolean => isAdmin(caller) || oversees(caller, agentTeams),
 
   /** One agent's availability and history: the agent itself, its supervisors, admins; services read availability. */

@@ -6,11 +6,10 @@ import {
   Authorizer, CurrentCaller, DEFAULT_PAGE_LIMIT, InvalidRequestError, NEXT_PAGE_HEADERS, accessPolicy, announceNextPage, decodeCursor,
   isInteger, type Caller,
 } from '@app/platform';
-import type { StatusHistoryEntry } from '@app/presence-domain';
 import { agentIdPipe } from '../agent-http.js';
 import { AgentTeams } from '../agent-teams.js';
 import { HistoryRangeParams } from './status-history.dto.js';
-import { GetStatusHistoryQuery } from './status-history.handler.js';
+import { GetStatusHistoryQuery, type StatusHistoryView } from './status-history.handler.js';
 
 @ApiTags('agents')
 @Controller('v1/agents')
@@ -23,7 +22,7 @@ export class StatusHistoryHttp {
   async statusHistory(
     @Param('agentId', agentIdPipe) agentId: string, @Query() params: HistoryRangeParams, @CurrentCaller() caller: Caller,
     @Req() request: Request, @Res({ passthrough: true }) response: Response,
-  ): Promise<readonly StatusHistoryEntry[]> {
+  ): Promise<readonly StatusHistoryView[]> {
     const from = params.from === undefined ? undefined : new Date(params.from);
     const to = params.to === undefined ? undefined : new Date(params.to);
     if (from && to && from > to) throw new InvalidRequestError([{ field: 'to', message: 'to must not be before from' }]);

@@ -6,14 +6,18 @@ import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
 import {
   APP_CONFIG, Authorizer, CurrentCaller, FeedConnections, InvalidRequestError, accessPolicy, openEventStream, type AppConfig, type Caller,
 } from '@app/platform';
+import { ConnectionTracking } from '../../connections/connection-tracking.js';
 import { AvailabilityReadModel } from '../../read-model/availability-read-model.js';
-import { floorChangeOf } from './floor-change.js';
+import { StatusReasonLabels } from '../../status-reasons/status-reason-labels.js';
+import { FLOOR_CONNECTION_EVENT, floorChangeOf, type FloorConnectionChange } from './floor-change.js';
 
 /**
  * Server-sent events of every availability change the caller may see. Each
  * connection follows the event log itself from the client's Last-Event-ID
- * (or from now), so a reconnect resumes with no gap and no repeat. A
- * connection ends when its token expires; a caller holds a bounded number.
+ * (or from now), so a reconnect resumes with no gap and no repeat. Between
+ * them come `connection` messages (no id: signals, not events) when an
+ * agent's console connects or loses its connection. A connection ends when
+ * its token expires; a caller holds a bounded number.
  */
 @ApiTags('floor')
 @Controller('v1/floor')
@@ -26,6 +30,8 @@ export class FloorStreamHttp {
     @Inject(APP_CONFIG) config: AppConfig,
     private readonly readModel: AvailabilityReadModel,
     private readonly authorizer: Authorizer,
+    private readonly tracking: ConnectionTracking,
+    private readonly labels: StatusReasonLabels,
   ) {
     this.connections = new FeedConnections(config.feedConnectionsPerCaller);
   }
@@ -47,7 +53,13 @@ export class FloorStreamHttp {
     let subscription: { stop(): Promise<void> } | undefined;
     const stream = openEventStream(request, response, caller, () => {
       release();
+      stopListening();
       void subscription?.stop();
+    });
+    const stopListening = this.tracking.changes.listen((change) => {
+      if (!accessPolicy.seesAgent(caller, change.agentId, this.readModel.get(change.agentId)?.teams ?? [])) return;
+      const data: FloorConnectionChange = { type: 'connection', ...change };
+      stream.send({ event: FLOOR_CONNECTION_EVENT, data });
     });
     subscription = this.store.subscribeToAll(
       (recorded) => {
@@ -55,7 +67,7 @@ export class FloorStreamHttp {
         if (!event) return;
         const teams = this.readModel.get(event.data.agentId)?.teams ?? [];
         if (!accessPolicy.seesAgent(caller, event.data.agentId, teams)) return;
-        const change = floorChangeOf(recorded, event);
+        const change = floorChangeOf(recorded, event, (code) => this.labels.labelOf(code));
         stream.send({ id: change.position, event: change.type, data: change });
       },
       { after, streamPrefixes: [AGENT_STREAM_PREFIX] },

@@ -6,12 +6,14 @@ import { PRESENCE_CONFIG, type PresenceConfig } from '../../presence-config.js';
 import { availabilityOf, presenceOfView, type AgentAvailability } from '../../read-model/agent-availability.js';
 import { AvailabilityProjection } from '../../read-model/availability-projection.js';
 import { AvailabilityReadModel } from '../../read-model/availability-read-model.js';
+import { AgentViews, type AgentView } from '../../agents/agent-views.js';
 
 export interface Floor {
   readonly at: string;
   /** Resume the live feed from here (as Last-Event-ID) to see every later change, none twice. */
   readonly position: string | null;
-  readonly agents: readonly AgentAvailability[];
+  /** Now: with each agent's connection; at a past instant: without (signals are not kept). */
+  readonly agents: readonly AgentView[];
 }
 
 export class GetFloorQuery extends Query<Floor> {
@@ -36,12 +38,14 @@ export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
     private readonly readModel: AvailabilityReadModel,
     private readonly projection: AvailabilityProjection,
     @Inject(PRESENCE_CONFIG) private readonly config: Pick<PresenceConfig, 'floorReplayMaxSkewMs'>,
+    private readonly views: AgentViews,
   ) {}
 
   async execute({ at, team }: GetFloorQuery): Promise<Floor> {
     if (at === undefined) {
       const position = this.projection.checkpoint;
-      return { at: new Date().toISOString(), position: position ? formatPosition(position) : null, agents: this.readModel.list({ team }) };
+      const agents = this.readModel.list({ team }).map((agent) => this.views.of(agent));
+      return { at: new Date().toISOString(), position: position ? formatPosition(position) : null, agents };
     }
     const floor = await this.replayedFloor(at);
     return team === undefined ? floor : { ...floor, agents: floor.agents.filter((agent) => agent.teams.includes(team)) };
@@ -68,7 +72,7 @@ export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {
       if (page.length < REPLAY_PAGE) break;
       after = page[page.length - 1].position;
     }
-    const agents = replay.floor().map(({ agent, tag }) => availabilityOf(agent, tag.revision, formatPosition(tag.position)));
+    const agents = replay.floor().map(({ agent, tag }) => this.views.withReason(availabilityOf(agent, tag.revision, formatPosition(tag.position))));
     return { at: at.toISOString(), position: null, agents };
   }
 }
