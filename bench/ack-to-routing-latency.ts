@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { Kafka, Partitioners, logLevel } from 'kafkajs';
 import type { AgentAvailabilityMessage } from '@app/contracts';
 import { InProcessMessageBus } from '@app/messaging';
 import type { RoutingState } from '../apps/routing/src/routing-state.js';
 import { http } from '../test/support/presence-test-app.js';
 import { startRoutingFloor, type RoutingFloor } from '../test/support/routing-test-app.js';
+import { startBenchBroker } from './bench-broker.js';
 import { figure, quantile, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { QUICK, RUNS } from './scale.js';
@@ -21,12 +20,6 @@ const PARTITIONS = 6;
 /** A sample that never arrives fails the run rather than hanging it. */
 const SAMPLE_TIMEOUT_MS = 10_000;
 
-type Broker = Awaited<ReturnType<typeof import('../scripts/kafka-broker.mjs').startKafkaBroker>>;
-/** Loaded from the repository root at run time: the compiled bench does not sit next to scripts/. */
-const startKafkaBroker = async (): Promise<Broker> => {
-  const module = (await import(pathToFileURL(join(process.cwd(), 'scripts', 'kafka-broker.mjs')).href)) as typeof import('../scripts/kafka-broker.mjs');
-  return module.startKafkaBroker({ log: (line) => progress(GROUP, line) });
-};
 
 /**
  * Latencies of one run, in ms, sorted; how many updates had reached routing
@@ -199,7 +192,7 @@ const kafkaRoundTrip = async (brokers: string) => {
 interface Path { readonly name: string; measure(count: number): Promise<Samples>; close(): Promise<void> }
 
 await runGroup(GROUP, async () => {
-  const broker = await startKafkaBroker();
+  const broker = await startBenchBroker((line) => progress(GROUP, line));
   const paths: Path[] = [];
   try {
     paths.push(await statusPath('embedded bus', {}));

@@ -69,6 +69,7 @@ const availabilityJsonBytes = (): number => {
     const agent = {
       kind: 'registered' as const, ...data, status: 'online' as const, since: online.metadata.occurredAt,
       setBy: { kind: 'agent' as const, id: data.agentId, reason: 'shift start', reasonCode: null }, openConversations: [],
+      pendingOffers: [], consecutiveMissedOffers: 0, unavailableSince: null,
     };
     bytes += Buffer.byteLength(JSON.stringify(availabilityOf(agent, 1, `${index}/${index}`)));
   }

@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { CommandBus } from '@nestjs/cqrs';
 import type { INestApplicationContext } from '@nestjs/common';
-import { AuthModule, appConfigFrom } from '@app/platform';
+import { AuthModule, OperationsModule, appConfigFrom } from '@app/platform';
 import { presenceConnections } from '../apps/presence/src/presence-app.js';
 import { presenceConfigFrom } from '../apps/presence/src/presence-config.js';
 import { PresenceModule } from '../apps/presence/src/presence.module.js';
@@ -24,7 +24,7 @@ export const startPresenceContext = async (env: Record<string, string>): Promise
   const presence = presenceConfigFrom(settings);
   const { store, bus } = await presenceConnections(app, presence);
 
-  @Module({ imports: [AuthModule.forRoot(app), PresenceModule.forRoot(presence, { store, bus, dataDir: app.dataDir })] })
+  @Module({ imports: [OperationsModule.forRoot(app), AuthModule.forRoot(app), PresenceModule.forRoot(presence, { store, bus, dataDir: app.dataDir })] })
   class BenchModule {}
 
   const context = await NestFactory.createApplicationContext(BenchModule, { logger: ['error'], abortOnError: false });

@@ -12,7 +12,10 @@ import { formatTable } from './table.js';
  * as JSON to bench/results/<timestamp>.json and bench/results/latest.json.
  * `node dist/bench/run-all.js [group ...]` runs only the named groups.
  */
-const GROUPS = ['status-commands-sqlite', 'status-commands-eventstoredb', 'audit-replay', 'routing-decisions', 'memory-per-agent', 'ack-to-routing-latency', 'connection-tracking', 'agent-sessions', 'what-if'];
+const GROUPS = [
+  'status-commands-sqlite', 'status-commands-eventstoredb', 'runner-latency', 'audit-replay', 'routing-decisions', 'routing-offer-decisions', 'memory-per-agent',
+  'ack-to-routing-latency', 'offer-accept-latency', 'connection-tracking', 'agent-sessions', 'what-if', 'reports',
+];
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(process.cwd(), 'bench', 'results');
 

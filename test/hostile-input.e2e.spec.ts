@@ -39,6 +39,13 @@ const endpoints: { method: string; path: (id: string) => string; base: () => str
   { method: 'POST', path: (id) => `/v1/conversations/${id}/close`, base: () => floor.routing.url },
   { method: 'GET', path: (id) => `/v1/conversations/${id}`, base: () => floor.routing.url },
   { method: 'GET', path: (id) => `/v1/queues/${id}`, base: () => floor.routing.url },
+  { method: 'POST', path: (id) => `/v1/conversations/${id}/accept`, base: () => floor.routing.url },
+  { method: 'POST', path: (id) => `/v1/conversations/${id}/decline`, base: () => floor.routing.url },
+  { method: 'PUT', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
+  { method: 'GET', path: (id) => `/v1/teams/${id}`, base: () => floor.routing.url },
+  { method: 'GET', path: (id) => `/v1/agents/${id}/status-history/verify`, base: () => floor.presence.url },
+  { method: 'GET', path: () => '/v1/reports/time-in-status', base: () => floor.presence.url },
+  { method: 'GET', path: (id) => `/v1/teams/${id}/stats`, base: () => floor.routing.url },
 ];
 
 const hostileId = fc.oneof(
@@ -57,6 +64,9 @@ const hostileBody = fc.oneof(
     conversationId: fc.oneof(fc.string({ maxLength: 80 }), fc.integer()),
     team: fc.oneof(fc.string({ maxLength: 80 }), fc.constant('sales')),
     priority: fc.oneof(fc.integer(), fc.double(), fc.string()),
+    routingMode: fc.oneof(fc.constantFrom('offer', 'auto-assign', 'OFFER', ''), fc.anything()),
+    offerTimeoutSeconds: fc.oneof(fc.integer(), fc.double(), fc.constant(null), fc.string()),
+    reassignAfterSeconds: fc.oneof(fc.integer(), fc.constant(null), fc.string()),
     __proto__: fc.constant({ admin: true }),
     constructor: fc.constant({ prototype: { polluted: true } }),
   }, { requiredKeys: [] }).map((o) => JSON.stringify(o)),
@@ -65,7 +75,7 @@ const hostileBody = fc.oneof(
 );
 
 const hostileQuery = fc.dictionary(
-  fc.constantFrom('team', 'status', 'from', 'to', 'at', 'after', 'team[]', '__proto__'),
+  fc.constantFrom('team', 'status', 'from', 'to', 'at', 'after', 'team[]', '__proto__', 'agentId'),
   fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom('2026-13-45T00:00:00Z', '9999-12-31T23:59:59Z', '0000-01-01', 'NaN', '1e309')),
   { maxKeys: 4 },
 ).map((q) => new URLSearchParams(q).toString());
@@ -75,6 +85,7 @@ const hostileHeaders = fc.record({
   'idempotency-key': fc.oneof(fc.string({ maxLength: 300 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
   'last-event-id': fc.oneof(fc.string({ maxLength: 40 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
   'x-correlation-id': fc.oneof(fc.string({ maxLength: 300 }).filter((s) => /^[\x20-\x7e]*$/.test(s)), fc.constant(undefined)),
+  accept: fc.constantFrom(undefined, 'text/csv', 'application/xml', 'text/csv;q=0.1, application/json'),
 }, { requiredKeys: ['content-type'] });
 
 describe('hostile input at every endpoint (property-based, fast-check)', () => {

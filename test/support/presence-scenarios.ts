@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { formatPosition } from '@app/event-store';
+import { AGENT_STREAM_PREFIX } from '@app/presence-domain';
 import { AvailabilityProjection } from '../../apps/presence/src/read-model/availability-projection.js';
 import { http, type PresenceTestApp } from './presence-test-app.js';
 import { openEventStream } from './server-sent-events.js';
@@ -26,9 +27,13 @@ export const overrideStatus = async (app: PresenceTestApp, agentId: string, { su
   return http(`${app.url}/v1/agents/${agentId}/status-overrides`, 'POST', body, await bearer(String(supervisorId), 'supervisor', teams));
 };
 
-/** The store's head, to prove a rejected request appended nothing. */
+/**
+ * The newest event of the agent streams: what "appends nothing" is about.
+ * EventStoreDB keeps idempotency records (and snapshots) as events of their
+ * own categories, so the log's head itself moves when a no-op is recorded.
+ */
 export const head = async (app: PresenceTestApp) => {
-  const position = await app.store.headPosition();
+  const position = (await app.store.readAll({ streamPrefixes: [AGENT_STREAM_PREFIX] })).at(-1)?.position;
   return position ? formatPosition(position) : null;
 };
 
@@ -191,6 +196,47 @@ export const describePresenceScenarios = (name: string, start: () => Promise<Pre
         expect(retried.body.command).toMatchObject({ appended: 0, replayed: true });
         expect(await head(app)).toBe(before);
         expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.status).toBe('away');
+      });
+
+      it('answers a retried no-op as a no-op after a later change, and leaves the agent as the later change left it (k2, k3, k2)', async () => {
+        const id = uniqueId('gus');
+        await registerAgent(app, id);
+        await setStatus(app, id, 'online');
+        const [k2, k3] = [randomUUID(), randomUUID()];
+        const noOp = await setStatus(app, id, 'online', {}, { 'Idempotency-Key': k2 });
+        await setStatus(app, id, 'away', {}, { 'Idempotency-Key': k3 });
+        const before = await head(app);
+        const retried = await setStatus(app, id, 'online', {}, { 'Idempotency-Key': k2 });
+        expect(noOp.body.command).toMatchObject({ appended: 0, replayed: false });
+        expect(retried.status).toBe(noOp.status);
+        expect(retried.body.command).toMatchObject({ appended: 0, replayed: true });
+        expect(retried.body.agent).toEqual(noOp.body.agent);
+        expect(await head(app)).toBe(before);
+        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.status).toBe('away');
+      });
+
+      it('answers a retried refusal (404) with the same status and code after the agent exists, and appends nothing', async () => {
+        const id = uniqueId('hal');
+        const key = randomUUID();
+        const first = await setStatus(app, id, 'online', {}, { 'Idempotency-Key': key });
+        await registerAgent(app, id);
+        const before = await head(app);
+        const retried = await setStatus(app, id, 'online', {}, { 'Idempotency-Key': key });
+        expect(first.status).toBe(404);
+        expect([retried.status, retried.body.error.code]).toEqual([first.status, first.body.error.code]);
+        expect(await head(app)).toBe(before);
+        expect((await http(`${app.url}/v1/agents/${id}`, 'GET')).body.status).toBe('offline');
+      });
+
+      it('decides a retried malformed request (400) again: the same key with a valid body is carried out', async () => {
+        const id = uniqueId('ivy');
+        await registerAgent(app, id);
+        const key = randomUUID();
+        const malformed = await setStatus(app, id, 'busy', {}, { 'Idempotency-Key': key });
+        const fixed = await setStatus(app, id, 'online', {}, { 'Idempotency-Key': key });
+        expect(malformed.status).toBe(400);
+        expect(fixed.status).toBe(200);
+        expect(fixed.body.command).toMatchObject({ appended: 1, replayed: false });
       });
 
       it('keeps every one of 50 concurrent status commands on one agent, each history entry chained to the last', async () => {

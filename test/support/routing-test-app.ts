@@ -3,6 +3,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { routingConfigFrom } from '../../apps/routing/src/routing-config.js';
 import { RoutingState } from '../../apps/routing/src/routing-state.js';
 import { RoutingStartup } from '../../apps/routing/src/inputs/routing-startup.js';
+import type { RoutingClock } from '../../apps/routing/src/routing-clock.js';
 import { RoutingModule } from '../../apps/routing/src/routing.module.js';
 import { createHttpApp } from '@app/platform';
 import { startPresenceTestApp, type PresenceTestApp } from './presence-test-app.js';
@@ -15,10 +16,12 @@ export interface RoutingTestApp {
 }
 
 /** A routing app on its own port, on presence's store and bus, as a second process would be; resolves once it is ready. */
-export const startRoutingTestApp = async (presence: PresenceTestApp, env: Record<string, string> = {}): Promise<RoutingTestApp> => {
+export const startRoutingTestApp = async (
+  presence: PresenceTestApp, env: Record<string, string> = {}, clock?: RoutingClock,
+): Promise<RoutingTestApp> => {
   const config = routingConfigFrom({ AVAILABILITY_TOPIC: presence.config.availabilityTopic, ...env });
 
-  @Module({ imports: [RoutingModule.forRoot(config, { store: presence.store, bus: presence.bus })] })
+  @Module({ imports: [RoutingModule.forRoot(config, { store: presence.store, bus: presence.bus, clock })] })
   class RoutingTestModule {}
 
   const app = await createHttpApp(RoutingTestModule, presence.config);
@@ -37,11 +40,11 @@ export interface RoutingFloor {
   close(): Promise<void>;
 }
 
-/** Presence (with its relay onto the bus) and `instances` routing apps sharing one event store and one bus. */
-export const startRoutingFloor = async (instances = 1, env: Record<string, string> = {}): Promise<RoutingFloor> => {
+/** Presence (with its relay onto the bus) and `instances` routing apps sharing one event store, one bus and (if given) one clock. */
+export const startRoutingFloor = async (instances = 1, env: Record<string, string> = {}, clock?: RoutingClock): Promise<RoutingFloor> => {
   const presence = await startPresenceTestApp(env);
   const routers: RoutingTestApp[] = [];
-  for (let i = 0; i < instances; i++) routers.push(await startRoutingTestApp(presence, env));
+  for (let i = 0; i < instances; i++) routers.push(await startRoutingTestApp(presence, env, clock));
   return {
     presence, routers, routing: routers[0],
     // Routing first: presence owns the store and the bus and closes them.

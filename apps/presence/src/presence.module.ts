@@ -3,7 +3,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
 import { EVENT_STORE, type EventStore } from '@app/event-store';
 import { MESSAGE_BUS, type MessageBus } from '@app/messaging';
-import { Metrics, StoreHealth, instrumentedStore, runnerFor } from '@app/platform';
+import { Metrics, StoreHealth, instrumentedStore, runnerFor, runnerStorageProvider } from '@app/platform';
 import { presenceDecider, statusReasonDecider } from '@app/presence-domain';
 import { AgentCommandAnswer } from './agents/agent-command-answer.js';
 import { AGENT_STREAMS } from './agents/agent-streams.js';
@@ -13,6 +13,7 @@ import { GetAgentHandler } from './agents/get-agent/get-agent.handler.js';
 import { GetAgentHttp } from './agents/get-agent/get-agent.http.js';
 import { HeartbeatHttp } from './agents/heartbeat/heartbeat.http.js';
 import { HoldSessionHttp } from './agents/hold-session/hold-session.http.js';
+import { offerSessionSource } from './agents/hold-session/offer-session-source.js';
 import { SessionHub } from './agents/hold-session/session-hub.js';
 import { SESSION_MESSAGE_SOURCES, type SessionMessageSource } from './agents/hold-session/session-messages.js';
 import { ListAgentsHandler } from './agents/list-agents/list-agents.handler.js';
@@ -25,6 +26,8 @@ import { SetAgentStatusHandler } from './agents/set-status/set-status.handler.js
 import { SetStatusHttp } from './agents/set-status/set-status.http.js';
 import { GetStatusHistoryHandler } from './agents/status-history/status-history.handler.js';
 import { StatusHistoryHttp } from './agents/status-history/status-history.http.js';
+import { VerifyHistoryHandler } from './agents/verify-history/verify-history.handler.js';
+import { VerifyHistoryHttp } from './agents/verify-history/verify-history.http.js';
 import { FloorStreamHttp } from './floor/floor-stream/floor-stream.http.js';
 import { GetFloorHandler } from './floor/get-floor/get-floor.handler.js';
 import { GetFloorHttp } from './floor/get-floor/get-floor.http.js';
@@ -38,6 +41,9 @@ import { AvailabilityRelay } from './relay/availability-relay.js';
 import { ConnectionTracking } from './connections/connection-tracking.js';
 import { ConsoleModule } from './console/console.module.js';
 import { RelayCheckpoint } from './relay/relay-checkpoint.js';
+import { GetTimeInStatusHandler } from './reports/time-in-status/time-in-status.handler.js';
+import { TimeInStatusHttp } from './reports/time-in-status/time-in-status.http.js';
+import { TimeInStatusReadModel } from './reports/time-in-status.projection.js';
 import { StoreLifecycle } from './store-lifecycle.js';
 import { ListStatusReasonsHandler } from './status-reasons/list-status-reasons/list-status-reasons.handler.js';
 import { ListStatusReasonsHttp } from './status-reasons/list-status-reasons/list-status-reasons.http.js';
@@ -50,11 +56,13 @@ import { STATUS_REASON_STREAMS, StatusReasonCatalogueReader } from './status-rea
 const USE_CASES = {
   controllers: [
     PutProfileHttp, SetStatusHttp, OverrideStatusHttp, GetAgentHttp, ListAgentsHttp, StatusHistoryHttp,
-    GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp, HoldSessionHttp, HeartbeatHttp,
+    GetFloorHttp, FloorStreamHttp, HealthController, PutStatusReasonHttp, ListStatusReasonsHttp, VerifyHistoryHttp, TimeInStatusHttp,
+    HoldSessionHttp, HeartbeatHttp,
   ],
   handlers: [
     PutAgentProfileHandler, SetAgentStatusHandler, OverrideAgentStatusHandler,
     GetAgentHandler, ListAgentsHandler, GetStatusHistoryHandler, GetFloorHandler, PutStatusReasonHandler, ListStatusReasonsHandler,
+    VerifyHistoryHandler, GetTimeInStatusHandler,
   ],
 };
 
@@ -63,14 +71,14 @@ export interface PresenceWiring {
   readonly store: EventStore;
   readonly bus: MessageBus;
   readonly dataDir: string;
-  /** Messages the agents' session streams carry besides their availability (offers, issue 11). */
+  /** Messages the agents' session streams carry besides their availability; default: offers. */
   readonly sessionMessageSources?: readonly SessionMessageSource[];
 }
 
 @Module({})
 export class PresenceModule {
   /** Store and bus are created by the caller, so tests and the standalone app choose and share them. */
-  static forRoot(config: PresenceConfig, { store, bus, dataDir, sessionMessageSources = [] }: PresenceWiring): DynamicModule {
+  static forRoot(config: PresenceConfig, { store, bus, dataDir, sessionMessageSources = [offerSessionSource] }: PresenceWiring): DynamicModule {
     return {
       module: PresenceModule,
       imports: [CqrsModule.forRoot(), ConsoleModule],
@@ -79,13 +87,14 @@ export class PresenceModule {
         { provide: PRESENCE_CONFIG, useValue: config },
         { provide: EVENT_STORE, useFactory: (metrics?: Metrics) => instrumentedStore(store, metrics), inject: [{ token: Metrics, optional: true }] },
         { provide: MESSAGE_BUS, useValue: bus },
+        runnerStorageProvider(store),
         { provide: RelayCheckpoint, useFactory: () => new RelayCheckpoint(join(dataDir, 'relay.sqlite')) },
         { provide: AvailabilityReadModel, useFactory: () => new AvailabilityReadModel(join(dataDir, 'read-model.sqlite')) },
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
         runnerFor(STATUS_REASON_STREAMS, statusReasonDecider, 'presence'), StatusReasonCatalogueReader,
         { provide: SESSION_MESSAGE_SOURCES, useValue: sessionMessageSources },
         StatusReasonLabels, ConnectionTracking, AgentViews, SessionHub,
-        AvailabilityRelay, AvailabilityProjection, AgentCommandAnswer, AgentTeams,
+        AvailabilityRelay, AvailabilityProjection, TimeInStatusReadModel, AgentCommandAnswer, AgentTeams,
         PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
         ...USE_CASES.handlers,
       ],

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AgentAvailabilityMessage } from '@app/contracts';
 import {
-  evolveConversation, initialConversation, RoutingView, type Conversation, type ConversationEvent, type RoutingPolicy,
+  evolveConversation, initialConversation, RoutingView, TeamActivity, type Conversation, type ConversationEvent, type RoutingPolicy,
+  type TeamStatsAgent,
 } from '@app/routing-domain';
 import { ROUTING_CONFIG, type RoutingConfig } from './routing-config.js';
 
@@ -20,7 +21,11 @@ interface KnownConversation {
 @Injectable()
 export class RoutingState {
   readonly view = new RoutingView();
+  /** Each team's conversations over time, for its live numbers: every conversation event once, in log order (the subscription feeds it). */
+  readonly activity = new TeamActivity();
   private readonly conversations = new Map<string, KnownConversation>();
+  /** Agents whose latest availability said their console is connected. */
+  private readonly connected = new Set<string>();
   /** Both inputs have delivered what existed at start; until then changes only build state, they trigger no routing. */
   caughtUp = false;
 
@@ -55,11 +60,22 @@ export class RoutingState {
 
   /** Returns true when the agent's availability changed (newer than what the view had). */
   applyAvailability(message: AgentAvailabilityMessage): boolean {
-    return this.view.upsertAgent({
+    const changed = this.view.upsertAgent({
       agentId: message.agentId, teams: message.teams, status: message.status,
       maxConcurrentConversations: message.maxConcurrentConversations, openConversations: message.openConversations,
-      revision: message.revision,
+      pendingOffers: message.pendingOffers, unavailableSince: message.unavailableSince, revision: message.revision,
     });
+    if (changed && message.connected === true) this.connected.add(message.agentId);
+    else if (changed) this.connected.delete(message.agentId);
+    return changed;
+  }
+
+  /** Every agent as the team numbers count it: teams, status, and whether its console is connected. */
+  *agentsForStats(): Generator<TeamStatsAgent> {
+    for (const agentId of this.view.agentIds()) {
+      const agent = this.view.agent(agentId);
+      if (agent) yield { teams: agent.teams, status: agent.status, connected: this.connected.has(agentId) };
+    }
   }
 
   private remember(conversationId: string, state: Conversation, revision: number): Conversation {

@@ -60,6 +60,10 @@ describe('the availability message across releases', () => {
     expect(parseAgentAvailabilityMessage(JSON.stringify({ ...withAdditions, reasonCode: null, reasonLabel: null, lastSeenAt: null })))
       .toMatchObject({ reasonCode: null, reasonLabel: null, lastSeenAt: null }));
 
+  it('is still read by a consumer built for the first shape when it carries offers, missed offers and unavailability', () =>
+    expect(firstShapeConsumerAccepts(JSON.stringify({ ...withAdditions, pendingOffers: ['c1'], consecutiveMissedOffers: 2, unavailableSince: null })))
+      .toBe(true));
+
   it('ignores fields it does not know (a later release\'s additions)', () =>
     expect(parseAgentAvailabilityMessage(JSON.stringify({ ...withAdditions, shiftId: 'morning' })).agentId).toBe('a1'));
 

@@ -20,5 +20,19 @@ describe('agent availability messages', () => {
     ['a negative revision', JSON.stringify({ ...valid, revision: -1 })],
   ])('refuses %s', (_name, text) => expect(() => parseAgentAvailabilityMessage(text)).toThrow(InvalidMessageError));
 
+  it('parses a message with the offer fields', () => {
+    const withOffers = { ...valid, status: 'away', pendingOffers: ['c1'], consecutiveMissedOffers: 1, unavailableSince: valid.since };
+    expect(parseAgentAvailabilityMessage(JSON.stringify(withOffers))).toEqual(withOffers);
+  });
+
+  it('parses a message from a producer older than offers, without the offer fields', () =>
+    expect(parseAgentAvailabilityMessage(JSON.stringify(valid)).pendingOffers).toBeUndefined());
+
+  it.each([
+    ['pending offers that are not a list of ids', { pendingOffers: 'c1' }],
+    ['a negative missed-offer count', { consecutiveMissedOffers: -1 }],
+    ['an unavailable-since that is not text', { unavailableSince: 5 }],
+  ])('refuses %s', (_name, change) => expect(() => parseAgentAvailabilityMessage(JSON.stringify({ ...valid, ...change }))).toThrow(InvalidMessageError));
+
   it('refuses an empty value (a tombstone)', () => expect(() => parseAgentAvailabilityMessage(undefined)).toThrow(InvalidMessageError));
 });

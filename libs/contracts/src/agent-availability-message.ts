@@ -36,6 +36,12 @@ export interface AgentAvailabilityMessage {
   readonly connected?: boolean;
   /** Added in issue 12: ISO-8601, the last session or heartbeat signal seen for the agent (null: none since the publisher started). */
   readonly lastSeenAt?: string | null;
+  /** Added in issue 11: offers the agent has not answered yet, each holding a unit of capacity. */
+  readonly pendingOffers?: readonly string[];
+  /** Added in issue 11: offers missed in a row since the last accept or the last return to online. */
+  readonly consecutiveMissedOffers?: number;
+  /** Added in issue 11: ISO-8601, since when the agent has not been online (null while online); grace reassignment counts from it. */
+  readonly unavailableSince?: string | null;
   /** Revision of the agent's stream: per-agent order, used to drop stale and repeated messages. */
   readonly revision: number;
   /** Global log position of the event that produced it (`commit/prepare`). */
@@ -64,6 +70,9 @@ const optionalProblems = (value: Record<string, unknown>): string[] => {
   if (!absentOr(value.reasonLabel, isStringOrNull)) problems.push('reasonLabel');
   if (!absentOr(value.connected, (v) => typeof v === 'boolean')) problems.push('connected');
   if (!absentOr(value.lastSeenAt, isStringOrNull)) problems.push('lastSeenAt');
+  if (!absentOr(value.pendingOffers, isStringArray)) problems.push('pendingOffers');
+  if (!absentOr(value.consecutiveMissedOffers, (v) => Number.isInteger(v) && (v as number) >= 0)) problems.push('consecutiveMissedOffers');
+  if (!absentOr(value.unavailableSince, isStringOrNull)) problems.push('unavailableSince');
   return problems;
 };
 
@@ -79,6 +88,11 @@ export const parseAgentAvailabilityMessage = (text: string | undefined): AgentAv
   if (!isString(value.since)) problems.push('since');
   if (typeof value.setBy !== 'object' || value.setBy === null) problems.push('setBy');
   if (!isStringArray(value.openConversations)) problems.push('openConversations');
+  if (value.pendingOffers !== undefined && !isStringArray(value.pendingOffers)) problems.push('pendingOffers');
+  if (value.consecutiveMissedOffers !== undefined && !(Number.isInteger(value.consecutiveMissedOffers) && (value.consecutiveMissedOffers as number) >= 0)) {
+    problems.push('consecutiveMissedOffers');
+  }
+  if (value.unavailableSince !== undefined && value.unavailableSince !== null && !isString(value.unavailableSince)) problems.push('unavailableSince');
   if (!Number.isInteger(value.revision) || (value.revision as number) < 0) problems.push('revision');
   if (!isString(value.position)) problems.push('position');
   if (!isString(value.eventId)) problems.push('eventId');

@@ -1,4 +1,5 @@
 import type { ExpectedRevision } from './event-store.port.js';
+import type { GlobalPosition } from './global-position.js';
 
 /** Base of every error an event store adapter throws on purpose. */
 export abstract class EventStoreError extends Error {
@@ -45,5 +46,16 @@ export class DuplicateEventIdError extends EventStoreError {
   readonly code = 'DUPLICATE_EVENT_ID';
   constructor(readonly eventId: string, readonly streamId: string) {
     super(`event ${eventId} already stored elsewhere than stream ${streamId}'s expected position`);
+  }
+}
+
+/**
+ * A stored event whose text no longer parses (the file was edited or damaged).
+ * Says where it is, so a reader can report it and read on after it.
+ */
+export class UnreadableStoredEventError extends EventStoreError {
+  readonly code = 'UNREADABLE_STORED_EVENT';
+  constructor(readonly streamId: string, readonly revision: number, readonly position: GlobalPosition, readonly detail: string) {
+    super(`the stored event ${streamId}@${revision} cannot be read: ${detail}`);
   }
 }

@@ -26,7 +26,8 @@ export const parsePosition = (text: string): GlobalPosition | undefined => {
   return match ? { commit: BigInt(match[1]), prepare: BigInt(match[2]) } : undefined;
 };
 
-export const positionOf = (sequence: number | bigint): GlobalPosition => ({
-  commit: BigInt(sequence),
-  prepare: BigInt(sequence),
-});
+/** One bigint for both halves: positions are immutable, and a replay makes one per event. */
+export const positionOf = (sequence: number | bigint): GlobalPosition => {
+  const value = BigInt(sequence);
+  return { commit: value, prepare: value };
+};

@@ -1,5 +1,6 @@
 import type { AgentProfile } from './agent-profile.js';
 import type { ActorKind, AgentStatus } from '@app/kernel';
+import { evolveOfferReservation } from './offer-reservations.js';
 import type { PresenceEvent } from './presence-events.js';
 
 /**
@@ -22,6 +23,12 @@ export type AgentPresence =
       readonly setBy: StatusSetter;
       /** Conversations assigned and not yet closed or transferred; away or offline agents keep theirs to conclude. */
       readonly openConversations: readonly string[];
+      /** Conversations offered to the agent and not yet answered: each holds a unit of capacity. */
+      readonly pendingOffers: readonly string[];
+      /** Offers missed in a row since the last accept or the last return to online. */
+      readonly consecutiveMissedOffers: number;
+      /** ISO-8601: since when the agent has not been online, away and offline alike; null while online. */
+      readonly unavailableSince: string | null;
     } & AgentProfile);
 
 export type RegisteredAgent = Extract<AgentPresence, { kind: 'registered' }>;
@@ -35,13 +42,28 @@ export const INITIAL_STATUS: AgentStatus = 'offline';
 const sinceAfter = (state: RegisteredAgent, to: AgentStatus, occurredAt: string): string =>
   state.status === to ? state.since : occurredAt;
 
-export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresence => {
+/**
+ * What a status change means beyond the status: leaving online starts the
+ * unavailability clock that grace reassignment counts from (away then
+ * offline does not restart it), and coming back online starts a fresh count
+ * of missed offers.
+ */
+const afterStatusChange = (before: AgentPresence, after: AgentPresence): AgentPresence => {
+  if (before.kind !== 'registered' || after.kind !== 'registered' || before.status === after.status) return after;
+  if (after.status === 'online') return { ...after, unavailableSince: null, consecutiveMissedOffers: 0 };
+  return before.status === 'online' ? { ...after, unavailableSince: after.since } : after;
+};
+
+export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresence => afterStatusChange(state, evolveFact(state, event));
+
+const evolveFact = (state: AgentPresence, event: PresenceEvent): AgentPresence => {
   switch (event.type) {
     case 'AgentRegistered': {
       const { agentId, displayName, teams, maxConcurrentConversations } = event.data;
       return {
         kind: 'registered', agentId, displayName, teams, maxConcurrentConversations,
         status: INITIAL_STATUS, since: event.metadata.occurredAt, setBy: { kind: 'registration' }, openConversations: [],
+        pendingOffers: [], consecutiveMissedOffers: 0, unavailableSince: event.metadata.occurredAt,
       };
     }
     case 'AgentProfileChanged': {
@@ -73,6 +95,10 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
     case 'AgentConversationReleased':
       if (state.kind !== 'registered') return state;
       return { ...state, openConversations: state.openConversations.filter((id) => id !== event.data.conversationId) };
+    case 'AgentOfferReserved':
+    case 'AgentOfferAccepted':
+    case 'AgentOfferReleased':
+      return evolveOfferReservation(state, event);
     default: {
       const unhandled: never = event;
       throw new Error(`unhandled event ${JSON.stringify(unhandled)}`);
@@ -80,9 +106,9 @@ export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresenc
   }
 };
 
-/** Online, and with room for one more conversation. */
+/** Online, and with room for one more conversation (pending offers count). */
 export const canTakeConversation = (agent: RegisteredAgent): boolean =>
-  agent.status === 'online' && agent.openConversations.length < agent.maxConcurrentConversations;
+  agent.status === 'online' && agent.openConversations.length + agent.pendingOffers.length < agent.maxConcurrentConversations;
 
 /** The catalogue code behind the current status, if any. */
 export const currentReasonCode = (agent: RegisteredAgent): string | null =>

@@ -1,21 +1,15 @@
-import { eventMetadataOf } from '@app/kernel';
+import { metadataFor, registered } from './agent-decision.js';
 import { agentProfile, sameProfile } from './agent-profile.js';
-import { currentReasonCode, systemMayChangeStatus, type AgentPresence, type RegisteredAgent } from './agent-presence.js';
+import { currentReasonCode, systemMayChangeStatus, type AgentPresence } from './agent-presence.js';
 import { DomainError } from './domain-error.js';
+import { decideOfferReservation, requireRoomFor } from './offer-reservations.js';
 import type {
   AcceptConversation, OverrideAgentStatus, PresenceCommand, PutAgentProfile, ReleaseConversation, SetAgentStatus, SetAgentStatusBySystem,
 } from './presence-commands.js';
-import { PRESENCE_EVENT_SCHEMA_VERSION, type PresenceEvent } from './presence-events.js';
-
-const metadataFor = (command: PresenceCommand) => eventMetadataOf(command, PRESENCE_EVENT_SCHEMA_VERSION);
+import type { PresenceEvent } from './presence-events.js';
 
 /** The command's reason code, blank meaning none; whether it is in the catalogue is the caller's check. */
 const reasonCodeOf = (command: SetAgentStatus | OverrideAgentStatus): string | null => command.data.reasonCode?.trim() || null;
-
-const registered = (state: AgentPresence, agentId: string): RegisteredAgent => {
-  if (state.kind !== 'registered') throw new DomainError('AGENT_NOT_FOUND', `agent ${agentId} is not registered`, 'agentId');
-  return state;
-};
 
 const putProfile = (command: PutAgentProfile, state: AgentPresence): PresenceEvent[] => {
   const { agentId, ...input } = command.data;
@@ -73,11 +67,7 @@ const acceptConversation = (command: AcceptConversation, state: AgentPresence): 
   const agent = registered(state, command.data.agentId);
   const { conversationId, team } = command.data;
   if (agent.openConversations.includes(conversationId)) return [];
-  if (agent.status !== 'online') throw new DomainError('AGENT_NOT_AVAILABLE', `agent ${agent.agentId} is ${agent.status}`, 'agentId');
-  if (!agent.teams.includes(team)) throw new DomainError('AGENT_NOT_IN_TEAM', `agent ${agent.agentId} is not in team ${team}`, 'team');
-  if (agent.openConversations.length >= agent.maxConcurrentConversations) {
-    throw new DomainError('AGENT_AT_CAPACITY', `agent ${agent.agentId} has ${agent.openConversations.length} of ${agent.maxConcurrentConversations} conversations`, 'agentId');
-  }
+  requireRoomFor(agent, team);
   return [{ type: 'AgentConversationAssigned', data: { agentId: agent.agentId, conversationId, team }, metadata: metadataFor(command) }];
 };
 
@@ -102,6 +92,10 @@ export const decide = (command: PresenceCommand, state: AgentPresence): Presence
       return acceptConversation(command, state);
     case 'ReleaseConversation':
       return releaseConversation(command, state);
+    case 'ReserveForOffer':
+    case 'AcceptOfferedConversation':
+    case 'ReleaseOfferReservation':
+      return decideOfferReservation(command, state);
     default: {
       const unhandled: never = command;
       throw new Error(`unhandled command ${JSON.stringify(unhandled)}`);

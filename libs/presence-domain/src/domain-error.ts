@@ -8,6 +8,8 @@ const KINDS = {
   AGENT_NOT_AVAILABLE: 'conflict',
   AGENT_NOT_IN_TEAM: 'conflict',
   AGENT_AT_CAPACITY: 'conflict',
+  // Offers (issue 11): the agent holds no offer of the conversation to turn into an assignment.
+  OFFER_NOT_RESERVED: 'conflict',
   // Status reasons (issue 12): a bad catalogue entry or reasonCode is a 400 naming the field; the system reasons are built in.
   INVALID_STATUS_REASON: 'invalid',
   SYSTEM_REASON_READ_ONLY: 'conflict',
@@ -19,6 +21,8 @@ const KINDS = {
 
 /** Every rule violation of an agent's presence has a code the HTTP edge maps to a status; no message matching. */
 export type DomainErrorCode = keyof typeof KINDS;
+
+export const isDomainErrorCode = (code: string): code is DomainErrorCode => Object.hasOwn(KINDS, code);
 
 export class DomainError extends CodedError<DomainErrorCode> {
   get kind(): ErrorKind {

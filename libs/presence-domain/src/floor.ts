@@ -7,18 +7,25 @@ import type { PresenceEvent } from './presence-events.js';
  * tag of the caller's (e.g. the stream revision and log position of its
  * last counted event). Start from a snapshot by passing its agents.
  */
+/** `toISOString()` form (what the deciders write): such strings sort as the instants they name. */
+const isCanonicalInstant = (text: string): boolean => text.length === 24 && text.charCodeAt(10) === 84 /* T */ && text.charCodeAt(23) === 90 /* Z */;
+
 export class FloorReplay<Tag> {
   private readonly limit: number;
+  private readonly limitText: string;
   private readonly agents = new Map<string, { presence: AgentPresence; tag: Tag }>();
 
   constructor(readonly at: Date, from: Iterable<{ agent: RegisteredAgent; tag: Tag }> = []) {
     this.limit = at.getTime();
+    this.limitText = at.toISOString();
     for (const { agent, tag } of from) this.agents.set(agent.agentId, { presence: agent, tag });
   }
 
   /** Applies the event if it occurred by `at`; returns whether it did. */
   apply(event: PresenceEvent, tag: Tag): boolean {
-    if (Date.parse(event.metadata.occurredAt) > this.limit) return false;
+    const { occurredAt } = event.metadata;
+    // Comparing the text skips a date parse per event on a whole-log replay; any other form is parsed.
+    if (isCanonicalInstant(occurredAt) ? occurredAt > this.limitText : Date.parse(occurredAt) > this.limit) return false;
     const agentId = event.data.agentId;
     const presence = evolve(this.agents.get(agentId)?.presence ?? initialPresence(), event);
     this.agents.set(agentId, { presence, tag });

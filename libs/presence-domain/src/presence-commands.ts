@@ -1,5 +1,6 @@
 import type { AgentStatus, CommandOf } from '@app/kernel';
 import type { AgentProfile } from './agent-profile.js';
+import type { OfferReservationCommand } from './offer-reservation-commands.js';
 import type { ConversationReleaseReason } from './presence-events.js';
 import type { SystemReasonCode } from './system-reasons.js';
 
@@ -58,4 +59,5 @@ export type PresenceCommand =
   | OverrideAgentStatus
   | SetAgentStatusBySystem
   | AcceptConversation
-  | ReleaseConversation;
+  | ReleaseConversation
+  | OfferReservationCommand;

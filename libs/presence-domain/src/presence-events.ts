@@ -1,4 +1,5 @@
 import type { AgentStatus, EventOf } from '@app/kernel';
+import { OFFER_RESERVATION_EVENT_TYPES, type OfferReservationEvent } from './offer-reservation-events.js';
 import type { SystemReasonCode } from './system-reasons.js';
 
 /** Bump when an event's data changes shape; older versions are upcast on read (see upcast-presence-event.ts). */
@@ -58,7 +59,8 @@ export type AgentConversationAssigned = EventOf<'AgentConversationAssigned', {
   readonly team: string;
 }>;
 
-export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere';
+/** `requeued`: taken back from an agent who stayed away or offline past the team's grace. */
+export type ConversationReleaseReason = 'closed' | 'transferred' | 'assigned-elsewhere' | 'requeued';
 
 /** The conversation no longer counts against the agent's capacity. */
 export type AgentConversationReleased = EventOf<'AgentConversationReleased', {
@@ -74,7 +76,8 @@ export type PresenceEvent =
   | AgentStatusOverridden
   | AgentStatusSetBySystem
   | AgentConversationAssigned
-  | AgentConversationReleased;
+  | AgentConversationReleased
+  | OfferReservationEvent;
 
 export type PresenceEventType = PresenceEvent['type'];
 
@@ -86,6 +89,7 @@ export const PRESENCE_EVENT_TYPES: readonly PresenceEventType[] = [
   'AgentStatusSetBySystem',
   'AgentConversationAssigned',
   'AgentConversationReleased',
+  ...OFFER_RESERVATION_EVENT_TYPES,
 ];
 
 export const agentStreamId = (agentId: string): string => `agent-${agentId}`;

@@ -16,11 +16,11 @@ export const stateAfter = (events: PresenceEvent[]): AgentPresence => replay(eve
 const agent = (id: string): Actor => ({ kind: 'agent', id });
 const supervisor = (id: string): Actor => ({ kind: 'supervisor', id });
 
-const commandMetadata = (actor: Actor, at: Date = NOW, commandId = 'cmd-1'): CommandMetadata => ({
+export const commandMetadata = (actor: Actor, at: Date = NOW, commandId = 'cmd-1'): CommandMetadata => ({
   now: at, actor, commandId, correlationId: 'corr-1',
 });
 
-const eventMetadata = (actor: Actor, at: Date = NOW, commandId = 'cmd-1') => ({
+export const eventMetadata = (actor: Actor, at: Date = NOW, commandId = 'cmd-1') => ({
   schemaVersion: PRESENCE_EVENT_SCHEMA_VERSION, occurredAt: at.toISOString(), actor,
   causationId: commandId, correlationId: 'corr-1',
 });

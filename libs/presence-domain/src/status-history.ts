@@ -57,6 +57,9 @@ const historyEntry = ({ event, position, revision, eventId }: PositionedPresence
     case 'AgentProfileChanged':
     case 'AgentConversationAssigned':
     case 'AgentConversationReleased':
+    case 'AgentOfferReserved':
+    case 'AgentOfferAccepted':
+    case 'AgentOfferReleased':
       return undefined;
     default: {
       const unhandled: never = event;

@@ -102,4 +102,9 @@ export const readStatusReasonEvent = (stored: StoredEvent): StatusReasonEvent | 
 export const statusReasonDecider: StreamDecider<StatusReasonCommand, StatusReasonCatalogue, StatusReasonEvent> = {
   initialState: initialCatalogue, evolve: evolveCatalogue, decide: decideCatalogue, read: readStatusReasonEvent,
   streamOf: () => STATUS_REASONS_STREAM, streamId: () => STATUS_REASONS_STREAM,
+  // The catalogue holds a Map: its entries go to JSON as a list.
+  stateJson: {
+    write: (catalogue) => JSON.stringify([...catalogue.reasons.values()]),
+    parse: (text) => ({ reasons: new Map((JSON.parse(text) as StatusReason[]).map((reason) => [reason.code, reason])) }),
+  },
 };

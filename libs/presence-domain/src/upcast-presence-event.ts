@@ -22,8 +22,9 @@ export const storedSchemaVersion = (stored: StoredEvent, current: number): numbe
   return version;
 };
 
-const isPresenceEventType = (type: string): type is PresenceEvent['type'] =>
-  (PRESENCE_EVENT_TYPES as readonly string[]).includes(type);
+const TYPES: ReadonlySet<string> = new Set(PRESENCE_EVENT_TYPES);
+
+const isPresenceEventType = (type: string): type is PresenceEvent['type'] => TYPES.has(type);
 
 /** Version 2 added `reasonCode` to status changes and overrides; a version 1 change had none. */
 const withReasonCode = (type: PresenceEvent['type'], data: unknown, version: number): unknown => {
@@ -40,6 +41,8 @@ const withReasonCode = (type: PresenceEvent['type'], data: unknown, version: num
 export const upcastPresenceEvent = (stored: StoredEvent): PresenceEvent | undefined => {
   if (!isPresenceEventType(stored.type)) return undefined;
   const version = storedSchemaVersion(stored, PRESENCE_EVENT_SCHEMA_VERSION);
-  const metadata = stored.metadata as object | null;
-  return { type: stored.type, data: withReasonCode(stored.type, stored.data, version), metadata: { ...metadata, schemaVersion: version } } as PresenceEvent;
+  const metadata = stored.metadata as { schemaVersion?: unknown } | null;
+  // Stored with its version (every event written since version 1 was named): the metadata is used as it is, no copy.
+  const current = metadata?.schemaVersion === version ? metadata : { ...metadata, schemaVersion: version };
+  return { type: stored.type, data: withReasonCode(stored.type, stored.data, version), metadata: current } as PresenceEvent;
 };

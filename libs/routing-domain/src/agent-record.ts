@@ -1,6 +1,9 @@
 import type { AgentStatus } from '@app/kernel';
-import { isEligible, type RoutedAgent } from './routed-agent.js';
+import { isEligible, loadOf, type RoutedAgent } from './routed-agent.js';
 import type { TeamRoster } from './team-roster.js';
+
+/** Every record without an offer shares this one, never changed: most agents hold none, and an array each cost memory per agent. */
+const NO_OFFERS: string[] = [];
 
 /** The agent's place in one of its teams' rosters. */
 export interface Membership {
@@ -24,6 +27,9 @@ export class AgentRecord implements RoutedAgent {
   maxConcurrentConversations = 0;
   /** This record's own array, changed in place: never handed out (snapshots get a copy) and never the caller's. */
   readonly openConversations: string[] = [];
+  /** Offers not yet answered, changed in place like openConversations once the agent had one (NO_OFFERS until then). */
+  pendingOffers: string[] = NO_OFFERS;
+  unavailableSince: string | null | undefined = undefined;
   revision = -Infinity;
   /** One per team in `teams`. */
   memberships: readonly Membership[] = [];
@@ -39,32 +45,40 @@ export class AgentRecord implements RoutedAgent {
     this.maxConcurrentConversations = agent.maxConcurrentConversations;
     this.openConversations.length = 0;
     for (const conversationId of agent.openConversations) this.openConversations.push(conversationId);
+    const offers = agent.pendingOffers ?? NO_OFFERS;
+    if (offers.length > 0 && this.pendingOffers === NO_OFFERS) this.pendingOffers = [];
+    if (this.pendingOffers !== NO_OFFERS) this.pendingOffers.length = 0;
+    for (const conversationId of offers) this.pendingOffers.push(conversationId);
+    this.unavailableSince = agent.unavailableSince;
     this.revision = agent.revision;
     this.cached = agent;
   }
 
   /** Adds the conversation; false when it was already open. */
   open(conversationId: string): boolean {
-    if (this.openConversations.includes(conversationId)) return false;
-    this.openConversations.push(conversationId);
-    this.cached = undefined;
-    return true;
+    return this.added(this.openConversations, conversationId);
   }
 
   /** Removes the conversation, keeping the others in order; false when it was not open. */
   close(conversationId: string): boolean {
-    const index = this.openConversations.indexOf(conversationId);
-    if (index === -1) return false;
-    this.openConversations.copyWithin(index, index + 1);
-    this.openConversations.pop();
-    this.cached = undefined;
-    return true;
+    return this.removed(this.openConversations, conversationId);
+  }
+
+  /** Holds a unit of capacity for an offer; false when it was already held. */
+  reserve(conversationId: string): boolean {
+    if (this.pendingOffers === NO_OFFERS) this.pendingOffers = [];
+    return this.added(this.pendingOffers, conversationId);
+  }
+
+  /** Frees an offer's unit of capacity; false when none was held. */
+  unreserve(conversationId: string): boolean {
+    return this.removed(this.pendingOffers, conversationId);
   }
 
   /** Puts the agent in each team's roster at its load, or takes it out when it cannot take more. */
   placeInRosters(): void {
     const eligible = isEligible(this);
-    const load = this.openConversations.length;
+    const load = loadOf(this);
     for (const { roster, slot } of this.memberships) {
       if (eligible) roster.place(slot, load);
       else roster.remove(slot);
@@ -79,7 +93,25 @@ export class AgentRecord implements RoutedAgent {
     return (this.cached ??= {
       agentId: this.agentId, teams: this.teams, status: this.status,
       maxConcurrentConversations: this.maxConcurrentConversations,
-      openConversations: [...this.openConversations], revision: this.revision,
+      openConversations: [...this.openConversations],
+      ...(this.pendingOffers.length > 0 ? { pendingOffers: [...this.pendingOffers] } : {}),
+      unavailableSince: this.unavailableSince, revision: this.revision,
     });
+  }
+
+  private added(list: string[], conversationId: string): boolean {
+    if (list.includes(conversationId)) return false;
+    list.push(conversationId);
+    this.cached = undefined;
+    return true;
+  }
+
+  private removed(list: string[], conversationId: string): boolean {
+    const index = list.indexOf(conversationId);
+    if (index === -1) return false;
+    list.copyWithin(index, index + 1);
+    list.pop();
+    this.cached = undefined;
+    return true;
   }
 }

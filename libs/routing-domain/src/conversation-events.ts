@@ -1,4 +1,5 @@
 import type { EventOf } from '@app/kernel';
+import { OFFER_EVENT_TYPES, type OfferEvent } from './offer-events.js';
 
 export const CONVERSATION_EVENT_SCHEMA_VERSION = 1;
 export const CONVERSATION_STREAM_PREFIX = 'conversation-';
@@ -32,10 +33,23 @@ export type ConversationClosed = EventOf<'ConversationClosed', {
   readonly agentId: string | null;
 }>;
 
-export type ConversationEvent = ConversationQueued | ConversationAssigned | ConversationTransferred | ConversationClosed;
+export type RequeueReason = 'agent-unavailable';
+
+/** Taken from its agent (away or offline past the team's grace) and queued again at its original queue time. */
+export type ConversationRequeued = EventOf<'ConversationRequeued', {
+  readonly conversationId: string;
+  readonly team: string;
+  /** The agent who had it; that agent is released. */
+  readonly fromAgentId: string;
+  readonly reason: RequeueReason;
+}>;
+
+export type ConversationEvent =
+  | ConversationQueued | ConversationAssigned | ConversationTransferred | ConversationClosed | ConversationRequeued | OfferEvent;
 
 export const CONVERSATION_EVENT_TYPES: readonly ConversationEvent['type'][] = [
-  'ConversationQueued', 'ConversationAssigned', 'ConversationTransferred', 'ConversationClosed',
+  'ConversationQueued', 'ConversationAssigned', 'ConversationTransferred', 'ConversationClosed', 'ConversationRequeued',
+  ...OFFER_EVENT_TYPES,
 ];
 
 /** Stored conversation events are version 1; later versions add their upcasters here. Other types: undefined. */

@@ -4,7 +4,6 @@ import type { ConversationCommand } from './conversation-commands.js';
 import type { ConversationEvent } from './conversation-events.js';
 import { conversationDecider } from './conversation-decider.js';
 import { deciderSpecification } from '@app/kernel/testing';
-import { decideConversation, evolveConversation, initialConversation, type Conversation } from './conversation.js';
 
 const NOW = new Date('2026-11-25T10:00:00.000Z');
 const routing: Actor = { kind: 'service', id: 'routing' };

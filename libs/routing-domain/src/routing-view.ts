@@ -2,7 +2,8 @@ import { AgentRecord, type Membership } from './agent-record.js';
 import type { RoutedAgent } from './routed-agent.js';
 import { TeamQueue, type QueuedConversation } from './team-queue.js';
 import { TeamRoster } from './team-roster.js';
-import type { Conversation } from './conversation.js';
+import { DEFAULT_TEAM_ROUTING_SETTINGS, type TeamRoutingSettings } from './team-routing-settings.js';
+import type { HeldConversation, PendingOffer, TrackedConversation } from './tracked-conversation.js';
 
 /**
  * Routing's in-memory picture of the floor: every agent it has heard of,
@@ -15,6 +16,9 @@ export class RoutingView {
   private readonly rosters = new Map<string, TeamRoster>();
   private readonly queues = new Map<string, TeamQueue>();
   private readonly queued = new Map<string, QueuedConversation>();
+  private readonly offered = new Map<string, PendingOffer>();
+  private readonly held = new Map<string, HeldConversation>();
+  private readonly settings = new Map<string, TeamRoutingSettings>();
 
   /** Applies an agent's latest availability; returns false (and changes nothing) for a stale or repeated one. */
   upsertAgent(agent: RoutedAgent): boolean {
@@ -47,6 +51,26 @@ export class RoutingView {
     if (record?.close(conversationId)) record.placeInRosters();
   }
 
+  /** Records an offer this instance just made: it holds a unit of the agent's capacity until it ends. */
+  noteOffered(agentId: string, conversationId: string): void {
+    const record = this.agents.get(agentId);
+    if (record?.reserve(conversationId)) record.placeInRosters();
+  }
+
+  /** Records an offer that ended unaccepted (declined, expired, rescinded): its unit of capacity is free again. */
+  noteOfferEnded(agentId: string, conversationId: string): void {
+    const record = this.agents.get(agentId);
+    if (record?.unreserve(conversationId)) record.placeInRosters();
+  }
+
+  /** Records an accepted offer: the unit it held now holds the open conversation. */
+  noteOfferAccepted(agentId: string, conversationId: string): void {
+    const record = this.agents.get(agentId);
+    if (!record) return;
+    const unreserved = record.unreserve(conversationId);
+    if (record.open(conversationId) || unreserved) record.placeInRosters();
+  }
+
   /** Takes an agent out of the running until its next availability message (it refused an assignment). */
   noteUnavailable(agentId: string): void {
     this.agents.get(agentId)?.removeFromRosters();
@@ -68,21 +92,60 @@ export class RoutingView {
     return this.rosters.get(team);
   }
 
-  /** Keeps the queues, and the team's rotation, in step with a conversation's state. */
-  trackConversation(conversation: Conversation): void {
+  /** Keeps the queues, the pending offers, the held conversations and the team's rotation in step with a conversation's state. */
+  trackConversation(conversation: TrackedConversation): void {
     if (conversation.kind === 'none') return;
-    const previous = this.queued.get(conversation.conversationId);
+    const { conversationId } = conversation;
+    const previous = this.queued.get(conversationId);
     if (previous) {
       this.queues.get(previous.team)?.remove(previous.conversationId, previous.priority);
       this.queued.delete(previous.conversationId);
     }
-    if (conversation.kind === 'assigned') this.noteTurn(conversation.agentId, conversation.team);
+    // The rotation (round-robin) moves on when an agent is offered a conversation, or given one directly; accepting is not a second turn.
+    const ringing = this.offered.get(conversationId);
+    this.offered.delete(conversationId);
+    this.held.delete(conversationId);
+    if (conversation.kind === 'offered') {
+      const { team, agentId, offerExpiresAt } = conversation;
+      this.offered.set(conversationId, { conversationId, team, agentId, offerExpiresAt });
+      this.noteTurn(agentId, team);
+    }
+    if (conversation.kind === 'assigned') {
+      this.held.set(conversationId, { conversationId, team: conversation.team, agentId: conversation.agentId });
+      if (ringing?.agentId !== conversation.agentId) this.noteTurn(conversation.agentId, conversation.team);
+    }
     if (conversation.kind !== 'queued') return;
-    const entry: QueuedConversation = {
-      conversationId: conversation.conversationId, team: conversation.team, priority: conversation.priority, queuedAt: conversation.queuedAt,
-    };
+    const entry: QueuedConversation = { conversationId, team: conversation.team, priority: conversation.priority, queuedAt: conversation.queuedAt };
     this.queued.set(entry.conversationId, entry);
     this.queue(entry.team).add(entry);
+  }
+
+  /** Offers not yet answered, with their deadlines. */
+  pendingOffers(): Iterable<PendingOffer> {
+    return this.offered.values();
+  }
+
+  pendingOffer(conversationId: string): PendingOffer | undefined {
+    return this.offered.get(conversationId);
+  }
+
+  heldConversation(conversationId: string): HeldConversation | undefined {
+    return this.held.get(conversationId);
+  }
+
+  /** Assigned conversations and their agents. */
+  heldConversations(): Iterable<HeldConversation> {
+    return this.held.values();
+  }
+
+  /** Applies a team's routing settings (from its `team-<team>` stream). */
+  applyTeamSettings(team: string, settings: TeamRoutingSettings): void {
+    this.settings.set(team, settings);
+  }
+
+  /** The team's routing settings; the defaults for a team never configured. */
+  teamSettings(team: string): TeamRoutingSettings {
+    return this.settings.get(team) ?? DEFAULT_TEAM_ROUTING_SETTINGS;
   }
 
   /** Waiting conversations per team that ever had a queue (metrics). */

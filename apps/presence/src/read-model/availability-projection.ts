@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
-import { EVENT_STORE, isAfter, type EventStore, type GlobalPosition, type RecordedEvent } from '@app/event-store';
-import { checkpointedSubscriber, type RestartingInput } from '@app/platform';
+import { EVENT_STORE, type EventStore, type GlobalPosition, type RecordedEvent } from '@app/event-store';
+import { PositionWaiters, checkpointedSubscriber, type RestartingInput } from '@app/platform';
 import { AGENT_STREAM_PREFIX, upcastPresenceEvent } from '@app/presence-domain';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../presence-config.js';
 import type { AgentAvailability } from './agent-availability.js';
@@ -8,12 +8,6 @@ import { AvailabilityReadModel } from './availability-read-model.js';
 
 /** Events per read-model transaction while catching up; a burst's batch commits as soon as the log pauses. */
 const BATCH_SIZE = 1000;
-
-interface Waiter {
-  readonly position: GlobalPosition;
-  readonly resolve: (reached: boolean) => void;
-  readonly timer: NodeJS.Timeout;
-}
 
 /**
  * Keeps the availability read model up to date from the event log, starting
@@ -23,7 +17,7 @@ interface Waiter {
 export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly input: RestartingInput;
   private position: GlobalPosition | undefined;
-  private waiters: Waiter[] = [];
+  private readonly waiters = new PositionWaiters(() => this.position);
   private sinceSnapshot = 0;
   private inBatch = 0;
   private commitTimer: NodeJS.Immediate | undefined;
@@ -52,7 +46,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     if (this.commitTimer) clearImmediate(this.commitTimer);
     this.commitTimer = undefined;
     this.commitBatch();
-    for (const waiter of this.waiters) this.settle(waiter, false);
+    this.waiters.cancelAll();
   }
 
   /** Position of the last event the read model reflects. */
@@ -66,11 +60,7 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
 
   /** Resolves true once the read model reflects `position`, false after `timeoutMs`. */
   waitFor(position: GlobalPosition | undefined, timeoutMs: number): Promise<boolean> {
-    if (position === undefined || !isAfter(position, this.position)) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const waiter: Waiter = { position, resolve, timer: setTimeout(() => this.settle(waiter, false), timeoutMs) };
-      this.waiters.push(waiter);
-    });
+    return this.waiters.waitFor(position, timeoutMs);
   }
 
   /**
@@ -117,8 +107,11 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
     const event = upcastPresenceEvent(recorded);
     if (event) {
       this.readModel.beginBatch();
-      const agent = this.readModel.apply(event, recorded.revision, recorded.position);
-      if (agent) for (const listener of this.listeners) listener(agent);
+      this.readModel.apply(event, recorded.revision, recorded.position);
+      if (this.listeners.length > 0) {
+        const agent = this.readModel.get(event.data.agentId);
+        if (agent) for (const listener of this.listeners) listener(agent);
+      }
       if (++this.inBatch >= BATCH_SIZE) this.commitBatch();
       else this.commitSoon();
       if (++this.sinceSnapshot >= this.config.floorSnapshotEvery) {
@@ -127,13 +120,6 @@ export class AvailabilityProjection implements OnApplicationBootstrap, BeforeApp
       }
     }
     this.position = recorded.position;
-    const reached = this.waiters.filter((w) => !isAfter(w.position, this.position));
-    for (const waiter of reached) this.settle(waiter, true);
-  }
-
-  private settle(waiter: Waiter, reached: boolean): void {
-    clearTimeout(waiter.timer);
-    this.waiters = this.waiters.filter((w) => w !== waiter);
-    waiter.resolve(reached);
+    this.waiters.advance();
   }
 }

@@ -1,3 +1,12 @@
+import type { RunOptions } from '@app/event-store';
+
+/**
+ * How routing runs its own steps: a retried step id is answered from the
+ * events it appended, but a step that changed nothing or was refused is
+ * decided again, since the agent may have come back or made room since.
+ */
+export const ROUTING_STEP: RunOptions = { idempotency: 'appends-only' };
+
 /**
  * Deterministic command ids for the steps routing takes on its own. The same
  * step redone (after a crash, or by another instance finishing it) carries the

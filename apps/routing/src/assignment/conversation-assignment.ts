@@ -1,14 +1,13 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { WrongExpectedRevisionError } from '@app/event-store';
-import { RoutingMetrics } from '../routing-metrics.js';
 import { DomainError } from '@app/presence-domain';
-import { RoutingError, type Conversation } from '@app/routing-domain';
-import { acceptCommandId, assignCommandId, releaseCommandId } from './assignment-command-ids.js';
-import { routingMetadata } from './routing-metadata.js';
+import { RoutingError, nextOfferee, type Conversation, type QueuedConversationState } from '@app/routing-domain';
+import { RoutingClock } from '../routing-clock.js';
+import { RoutingMetrics } from '../routing-metrics.js';
 import { RoutingState } from '../routing-state.js';
 import { AGENT_STREAMS, type AgentStreams, CONVERSATION_STREAMS, type ConversationStreams } from '../streams.js';
-
-type QueuedConversation = Extract<Conversation, { kind: 'queued' }>;
+import { ROUTING_STEP, acceptCommandId, assignCommandId, releaseCommandId } from './assignment-command-ids.js';
+import { routingMetadata } from './routing-metadata.js';
 
 /**
  * Gives one queued conversation to an agent, in two guarded steps: the agent
@@ -23,20 +22,19 @@ export class ConversationAssignment {
     private readonly state: RoutingState,
     @Inject(CONVERSATION_STREAMS) private readonly conversations: ConversationStreams,
     @Inject(AGENT_STREAMS) private readonly agents: AgentStreams,
+    private readonly clock: RoutingClock,
     @Optional() private readonly metrics?: RoutingMetrics,
   ) {}
 
-  /** Returns the conversation's state afterwards: assigned, or still queued when nobody can take it. */
-  async assign(conversationId: string): Promise<Conversation> {
-    const stream = await this.conversations.load(conversationId);
-    if (stream.expected === 'no_stream') return stream.state;
-    const revision = stream.expected as number;
-    this.state.applyState(conversationId, stream.state, revision);
-    const conversation = stream.state;
-    if (conversation.kind !== 'queued') return conversation;
+  /**
+   * The conversation, queued at `revision`, to the agent the policy picks
+   * (agents who passed it over in offer mode last); returns its state
+   * afterwards: assigned, or still queued when nobody can take it.
+   */
+  async assign(conversation: QueuedConversationState, revision: number): Promise<Conversation> {
     const refused = new Set<string>();
     for (;;) {
-      const agentId = this.state.policy.selectAgent(this.state.view, conversation.team, refused);
+      const agentId = nextOfferee(this.state.policy, this.state.view, conversation.team, conversation.passedOver, refused);
       if (!agentId) return conversation;
       if (await this.accept(agentId, conversation, revision)) return this.complete(conversation, agentId, revision);
       refused.add(agentId);
@@ -44,13 +42,13 @@ export class ConversationAssignment {
   }
 
   /** The conversation side of an assignment the agent accepted at `revision`; also finishes one a crash left half done. */
-  async complete(conversation: QueuedConversation, agentId: string, revision: number): Promise<Conversation> {
+  async complete(conversation: QueuedConversationState, agentId: string, revision: number): Promise<Conversation> {
     const { conversationId } = conversation;
     try {
       const outcome = await this.conversations.run({
         type: 'AssignConversation', data: { conversationId, agentId },
-        metadata: routingMetadata(assignCommandId(conversationId, agentId, revision), conversationId),
-      }, { expectedRevision: revision });
+        metadata: routingMetadata(assignCommandId(conversationId, agentId, revision), conversationId, this.clock.now()),
+      }, { ...ROUTING_STEP, expectedRevision: revision });
       this.state.applyState(conversationId, outcome.state, outcome.revision);
       this.state.view.noteAssigned(agentId, conversationId);
       if (outcome.appended > 0) this.metrics?.assignments.inc({ team: conversation.team });
@@ -70,19 +68,19 @@ export class ConversationAssignment {
     await this.agents.run({
       type: 'ReleaseConversation',
       data: { agentId, conversationId, reason: actual.state.kind === 'closed' ? 'closed' : 'assigned-elsewhere' },
-      metadata: routingMetadata(releaseCommandId(conversationId, agentId, revision), conversationId),
-    });
+      metadata: routingMetadata(releaseCommandId(conversationId, agentId, revision), conversationId, this.clock.now()),
+    }, ROUTING_STEP);
     this.state.view.noteReleased(agentId, conversationId);
     return actual.state;
   }
 
-  private async accept(agentId: string, conversation: QueuedConversation, revision: number): Promise<boolean> {
+  private async accept(agentId: string, conversation: QueuedConversationState, revision: number): Promise<boolean> {
     const { conversationId, team } = conversation;
     try {
       await this.agents.run({
         type: 'AcceptConversation', data: { agentId, conversationId, team },
-        metadata: routingMetadata(acceptCommandId(conversationId, agentId, revision), conversationId),
-      });
+        metadata: routingMetadata(acceptCommandId(conversationId, agentId, revision), conversationId, this.clock.now()),
+      }, ROUTING_STEP);
       return true;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;

@@ -1,10 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ConversationAssignment } from './conversation-assignment.js';
+import { ConversationRouting } from './conversation-routing.js';
 import { RoutingState } from '../routing-state.js';
 import { SerialWork } from './serial-work.js';
 
 /**
- * Assigns queue heads (priority, then age) while someone eligible is left.
+ * Routes queue heads (priority, then age) while someone eligible is left.
  * Requests to drain coalesce: many availability messages in a burst cost one
  * pass per team, run in SerialWork after whatever is already queued.
  */
@@ -16,7 +16,7 @@ export class QueueDrain {
 
   constructor(
     private readonly state: RoutingState,
-    private readonly assignment: ConversationAssignment,
+    private readonly routing: ConversationRouting,
     private readonly work: SerialWork,
   ) {}
 
@@ -41,7 +41,7 @@ export class QueueDrain {
     for (;;) {
       const head = this.state.view.queueHead(team);
       if (!head || this.state.policy.selectAgent(this.state.view, team) === undefined) return;
-      const after = await this.assignment.assign(head.conversationId);
+      const after = await this.routing.route(head.conversationId);
       // Everyone eligible refused the head, so they would refuse the rest too; their next messages bring them back.
       if (after.kind === 'queued' && after.team === team) return;
     }

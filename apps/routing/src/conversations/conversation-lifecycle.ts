@@ -2,13 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import type {
   CloseConversation, Conversation, ConversationEvent, QueueConversation, TransferConversation,
 } from '@app/routing-domain';
-import { AGENT_STREAMS, type AgentStreams, CONVERSATION_STREAMS, type ConversationOutcome, type ConversationStreams } from '../streams.js';
 import type { ConversationReleaseReason } from '@app/presence-domain';
-import { ConversationAssignment } from '../assignment/conversation-assignment.js';
+import { ConversationRouting } from '../assignment/conversation-routing.js';
 import { QueueDrain } from '../assignment/queue-drain.js';
 import { routingMetadata } from '../assignment/routing-metadata.js';
-import { RoutingState } from '../routing-state.js';
 import { SerialWork } from '../assignment/serial-work.js';
+import { ROUTING_STEP } from '../assignment/assignment-command-ids.js';
+import { Offering } from '../offers/offering.js';
+import { RoutingState } from '../routing-state.js';
+import { AGENT_STREAMS, type AgentStreams, CONVERSATION_STREAMS, type ConversationOutcome, type ConversationStreams } from '../streams.js';
 
 export interface LifecycleOutcome {
   readonly conversation: Conversation;
@@ -23,9 +25,14 @@ const releasedAgent = (events: readonly ConversationEvent[]): string | null => {
   return null;
 };
 
+/** The agent whose pending offer this command's events took back (a close or transfer of an offered conversation). */
+const rescindedOfferee = (events: readonly ConversationEvent[]): string | null =>
+  events.find((e) => e.type === 'OfferRescinded')?.data.agentId ?? null;
+
 /**
  * What a client's request does to a conversation, step by step: the
- * conversation's own event first, then the agent it leaves, then routing.
+ * conversation's own event first, then the agent it leaves (an assigned
+ * agent's capacity, or an offered agent's reserved unit), then routing.
  * Each step is idempotent (the agent's release carries an id derived from
  * the request's), so a retried request finishes what a failed one began.
  */
@@ -35,7 +42,8 @@ export class ConversationLifecycle {
     private readonly state: RoutingState,
     @Inject(CONVERSATION_STREAMS) private readonly conversations: ConversationStreams,
     @Inject(AGENT_STREAMS) private readonly agents: AgentStreams,
-    private readonly assignment: ConversationAssignment,
+    private readonly routing: ConversationRouting,
+    private readonly offering: Offering,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,
   ) {}
@@ -43,17 +51,17 @@ export class ConversationLifecycle {
   queue(command: QueueConversation): Promise<LifecycleOutcome> {
     return this.work.run(async () => {
       const outcome = await this.apply(command);
-      return { conversation: await this.assignment.assign(command.data.conversationId), command: outcome };
+      return { conversation: await this.routing.route(command.data.conversationId), command: outcome };
     });
   }
 
-  /** From queued or assigned, whatever the assigned agent's status; then routed in the new team. */
+  /** From queued, offered or assigned, whatever the agent's status; then routed in the new team. */
   transfer(command: TransferConversation): Promise<LifecycleOutcome> {
     return this.work.run(async () => {
       const outcome = await this.apply(command);
       const freed = await this.release(outcome, command.metadata.commandId, 'transferred');
       await this.drain.drain(freed);
-      return { conversation: await this.assignment.assign(command.data.conversationId), command: outcome };
+      return { conversation: await this.routing.route(command.data.conversationId), command: outcome };
     });
   }
 
@@ -71,15 +79,21 @@ export class ConversationLifecycle {
     return outcome;
   }
 
-  /** Frees the agent the conversation left; returns the teams where that capacity can drain a queue. */
+  /** Frees the agent the conversation left (or the unit its pending offer held); returns the teams where that capacity can drain a queue. */
   private async release(outcome: ConversationOutcome, commandId: string, reason: ConversationReleaseReason): Promise<readonly string[]> {
-    const agentId = releasedAgent(outcome.events);
     const conversationId = outcome.events[0]?.data.conversationId;
-    if (!agentId || !conversationId) return [];
+    if (!conversationId) return [];
+    const offeree = rescindedOfferee(outcome.events);
+    if (offeree) {
+      await this.offering.releaseReservation(offeree, conversationId, 'rescinded', `${commandId}:release-offer`);
+      return this.state.view.agent(offeree)?.teams ?? [];
+    }
+    const agentId = releasedAgent(outcome.events);
+    if (!agentId) return [];
     await this.agents.run({
       type: 'ReleaseConversation', data: { agentId, conversationId, reason },
       metadata: routingMetadata(`${commandId}:release`, commandId),
-    });
+    }, ROUTING_STEP);
     this.state.view.noteReleased(agentId, conversationId);
     return this.state.view.agent(agentId)?.teams ?? [];
   }

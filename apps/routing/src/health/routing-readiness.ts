@@ -38,7 +38,7 @@ export class RoutingReadiness implements OnModuleInit {
     const check = this.checks.indicators.check('routing');
     const error = this.startup.error;
     if (error) return check.down({ message: error });
-    if (!this.state.caughtUp) return check.down({ message: 'routing is still catching up with the availability topic and the conversation streams' });
+    if (!this.state.caughtUp) return check.down({ message: 'routing is still catching up with the availability topic, the conversation streams and the team settings' });
     const problem = await this.storeProblem();
     if (problem) return check.down({ message: problem, agents: this.state.view.agentCount });
     return check.up({ agents: this.state.view.agentCount });

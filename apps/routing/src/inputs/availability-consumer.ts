@@ -7,6 +7,8 @@ import { QueueDrain } from '../assignment/queue-drain.js';
 import { RoutingState } from '../routing-state.js';
 import { SerialWork } from '../assignment/serial-work.js';
 import { StrandedAssignmentRecovery } from '../assignment/stranded-assignment-recovery.js';
+import { DeadlineSweep } from '../offers/deadline-sweep.js';
+import { StrandedOfferRecovery } from '../offers/stranded-offer-recovery.js';
 
 /**
  * Feeds the routing view from the availability topic. A private consumer (no
@@ -25,6 +27,8 @@ export class AvailabilityConsumer {
     @Inject(ROUTING_CONFIG) private readonly config: RoutingConfig,
     private readonly state: RoutingState,
     private readonly recovery: StrandedAssignmentRecovery,
+    private readonly offerRecovery: StrandedOfferRecovery,
+    private readonly deadlines: DeadlineSweep,
     private readonly drain: QueueDrain,
     private readonly work: SerialWork,
   ) {
@@ -53,10 +57,14 @@ export class AvailabilityConsumer {
     this.appliedCount++;
     if (!this.state.caughtUp) return;
     const { agentId, teams } = availability;
-    if (this.recovery.suspects(agentId).length > 0) {
-      this.work.run(() => this.recovery.recover(agentId))
-        .catch((error: Error) => this.logger.error(`recovering ${agentId}'s assignments failed: ${error.message}`));
+    if (this.recovery.suspects(agentId).length > 0 || this.offerRecovery.suspects(agentId).length > 0) {
+      this.work.run(async () => {
+        await this.recovery.recover(agentId);
+        await this.offerRecovery.recover(agentId);
+      }).catch((error: Error) => this.logger.error(`recovering ${agentId}'s assignments and offers failed: ${error.message}`));
     }
+    // An agent who left loses its pending offers at once, and its conversations' grace starts.
+    this.deadlines.agentChanged(agentId);
     this.drain.schedule(teams);
   }
 }

@@ -1,18 +1,11 @@
 import {
-  ANY,
   BACKWARDS,
   END,
   EventStoreDBClient,
   FORWARDS,
-  NO_STREAM,
   START,
-  STREAM_EXISTS,
   jsonEvent,
-  type AllStreamResolvedEvent,
-  type AppendExpectedRevision,
   type ReadPosition,
-  type ResolvedEvent,
-  type StreamingRead,
 } from '@eventstore/db-client';
 import { EventStoreTimeoutError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import type {
@@ -29,7 +22,9 @@ import type {
   SubscriptionCallbacks,
 } from '../event-store.port.js';
 import { isAfter, positionOf, type GlobalPosition } from '../global-position.js';
+import { collectRead } from './collect-read.js';
 import { toEventStoreError, type ErrorContext } from './eventstoredb-errors.js';
+import { isExpectedRevisionMet, toClientExpectedRevision } from './expected-revision.js';
 import { EventStoreDbSubscription, type ReconnectPolicy } from './eventstoredb-subscription.js';
 import { hasRealPosition, isSystemRecord, matchesPrefixes, toRecordedEvent } from './recorded-event.js';
 
@@ -44,33 +39,6 @@ export interface EventStoreDbEventStoreOptions {
 
 const DEFAULT_DEADLINE_MS = 10_000;
 const HEAD_PAGE_SIZE = 32;
-
-const toClientExpectedRevision = (expected: ExpectedRevision): AppendExpectedRevision => {
-  switch (expected) {
-    case 'any':
-      return ANY;
-    case 'no_stream':
-      return NO_STREAM;
-    case 'stream_exists':
-      return STREAM_EXISTS;
-    default:
-      return BigInt(expected);
-  }
-};
-
-/** Expected-version rules (Kurrent docs, "Appending events › Handling concurrency"), for the empty append the server never sees. */
-const isExpectedRevisionMet = (expected: ExpectedRevision, actual: number | undefined): boolean => {
-  switch (expected) {
-    case 'any':
-      return true;
-    case 'no_stream':
-      return actual === undefined;
-    case 'stream_exists':
-      return actual !== undefined;
-    default:
-      return actual === expected;
-  }
-};
 
 /**
  * The event store on EventStoreDB / KurrentDB through @eventstore/db-client.
@@ -127,7 +95,7 @@ export class EventStoreDbEventStore implements EventStore {
         fromRevision: options.fromRevision === undefined ? (backwards ? END : START) : BigInt(options.fromRevision),
         maxCount: options.maxCount ?? Number.MAX_SAFE_INTEGER,
       });
-    const resolved = await this.collect(read, context);
+    const resolved = await collectRead(this.deadlineMs, read, context);
     return resolved.flatMap((event) => toRecordedEvent(event) ?? []);
   }
 
@@ -144,7 +112,7 @@ export class EventStoreDbEventStore implements EventStore {
     let after = options.after;
     while (matching.length < wanted) {
       const from: ReadPosition = after ?? START;
-      const page = await this.collect(
+      const page = await collectRead(this.deadlineMs, 
         () => this.client.readAll({ fromPosition: from, direction: FORWARDS, maxCount: this.readPageSize }),
         context,
       );
@@ -188,7 +156,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.ensureOpen(context);
     let from: ReadPosition = END;
     for (;;) {
-      const page = await this.collect(
+      const page = await collectRead(this.deadlineMs, 
         () => this.client.readAll({ fromPosition: from, direction: BACKWARDS, maxCount: HEAD_PAGE_SIZE }),
         context,
       );
@@ -230,38 +198,5 @@ export class EventStoreDbEventStore implements EventStore {
     const [event] = await this.readStream(streamId, { fromRevision: revision, maxCount: 1 });
     if (!event) throw new Error(`event ${revision} of ${streamId} is missing right after it was appended`);
     return event.position;
-  }
-
-  /**
-   * Reads a whole (bounded) result. The client gives reads no deadline of
-   * their own, so one is kept here: the read is cancelled and reported as a
-   * timeout when the server does not finish in time.
-   */
-  private async collect<E extends ResolvedEvent | AllStreamResolvedEvent>(
-    open: () => StreamingRead<E>,
-    context: ErrorContext,
-  ): Promise<E[]> {
-    let stream: StreamingRead<E> | undefined;
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        void stream?.cancel().catch(() => undefined);
-        reject(new EventStoreTimeoutError(`EventStoreDB did not finish the ${context.operation} within ${this.deadlineMs} ms`));
-      }, this.deadlineMs);
-    });
-    const reading = (async () => {
-      stream = open();
-      const events: E[] = [];
-      for await (const event of stream) events.push(event);
-      return events;
-    })();
-    try {
-      return await Promise.race([reading, timeout]);
-    } catch (error) {
-      throw toEventStoreError(error, context);
-    } finally {
-      clearTimeout(timer);
-      reading.catch(() => undefined);
-    }
   }
 }

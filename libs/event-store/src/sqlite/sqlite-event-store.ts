@@ -55,6 +55,8 @@ interface PendingAppend {
   readonly streamId: string;
   readonly events: EventToInsert[];
   readonly expected: ExpectedRevision;
+  /** Runs in the append's own savepoint once its rows are in: side-table rows that must commit with it. */
+  readonly alsoWrite?: (result: AppendResult) => void;
   readonly resolve: (result: AppendResult) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -86,13 +88,16 @@ export class SqliteEventStore implements EventStore {
     this.statements = new EventStatements(this.db);
     // Each append runs in its own savepoint, so a refused one (wrong revision,
     // duplicate id) leaves the others of the group untouched.
-    const appendOne = this.db.transaction((streamId: string, events: EventToInsert[], expected: ExpectedRevision) =>
-      appendToStream(this.statements, streamId, events, expected));
+    const appendOne = this.db.transaction((pending: PendingAppend) => {
+      const result = appendToStream(this.statements, pending.streamId, pending.events, pending.expected);
+      pending.alsoWrite?.(result);
+      return result;
+    });
     // IMMEDIATE takes the write lock at BEGIN, so the heads read inside cannot go stale
     // and two processes never both pass the expected-revision check.
     this.groupCommit = this.db.transaction((batch: readonly PendingAppend[]) => batch.map((pending): AppendOutcome => {
       try {
-        return { result: appendOne(pending.streamId, pending.events, pending.expected) };
+        return { result: appendOne(pending) };
       } catch (error) {
         // A storage failure (disk full, I/O) fails the whole group; a refusal fails only its append.
         if (sqliteCodeOf(error) !== undefined) throw error;
@@ -107,14 +112,16 @@ export class SqliteEventStore implements EventStore {
    * many acknowledged appends. Each append still gets its own expected-revision
    * check and its own answer, and none is acknowledged before the commit.
    */
-  append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+  append(
+    streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, alsoWrite?: (result: AppendResult) => void,
+  ): Promise<AppendResult> {
     return new Promise((resolve, reject) => {
       if (this.closing) {
         reject(new EventStoreUnavailableError('SQLite event store is closed'));
         return;
       }
       const insertable = events.map(toInsertable);
-      this.pendingAppends.push({ streamId, events: insertable, expected, resolve, reject });
+      this.pendingAppends.push({ streamId, events: insertable, expected, alsoWrite, resolve, reject });
       if (this.pendingAppends.length === 1) setImmediate(() => this.commitPendingAppends());
     });
   }
@@ -169,6 +176,15 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<GlobalPosition | undefined> {
     const newest = this.run(() => this.statements.headPosition());
     return newest === undefined ? undefined : positionOf(newest);
+  }
+
+  /**
+   * Hands this store's connection to side tables that share its file and its
+   * transactions (snapshots, idempotency records); their writes go through
+   * `append`'s `alsoWrite`, so they commit in the same group.
+   */
+  withConnection<T>(use: (db: Database.Database) => T): T {
+    return this.run(() => use(this.db));
   }
 
   /** The settings durability depends on, as SQLite reports them (synchronous: 1 NORMAL, 2 FULL). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { accessPolicy } from './access-policy.js';
+import { accessPolicy, reportScope } from './access-policy.js';
 import type { Caller, Role } from './caller.js';
 
 const caller = (role: Role, id: string, teams: string[] = []): Caller => ({ id, role, teams, expiresAt: undefined });
@@ -65,5 +65,46 @@ describe('who may do what', () => {
     expect(accessPolicy.handleConversation(billingSupervisor, 'sales', 'a1')).toBe(false);
     expect(accessPolicy.queueConversation(agent)).toBe(false);
     expect(accessPolicy.queueConversation(service)).toBe(true);
+  });
+
+  it('lets an agent of the team answer offers for itself, and an admin for the offered agent', () => {
+    expect(accessPolicy.answerOffer(agent, 'sales')).toBe(true);
+    expect(accessPolicy.answerOffer(caller('agent', 'b1', ['billing']), 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(salesSupervisor, 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(service, 'sales')).toBe(false);
+    expect(accessPolicy.answerOffer(admin, 'sales')).toBe(true);
+  });
+
+  it("lets admins and the team's supervisors configure and read a team's routing", () => {
+    for (const rule of [accessPolicy.configureTeam, accessPolicy.readTeamSettings]) {
+      expect([admin, salesSupervisor, billingSupervisor, agent, service].map((c) => rule(c, 'sales'))).toEqual([true, true, false, false, false]);
+    }
+  });
+
+  it('lets whoever may read a history check that it is intact', () => {
+    expect([agent, otherAgent, salesSupervisor, billingSupervisor, admin, service].map((c) => accessPolicy.verifyHistory(c, 'a1', ['sales'])))
+      .toEqual([true, false, true, false, true, false]);
+  });
+
+  it("lets a supervisor report on its own team, or an agent of it, and admins on any", () => {
+    expect(accessPolicy.readReport(salesSupervisor, 'sales', undefined)).toBe(true);
+    expect(accessPolicy.readReport(salesSupervisor, 'billing', undefined)).toBe(false);
+    expect(accessPolicy.readReport(salesSupervisor, undefined, ['sales', 'billing'])).toBe(true);
+    expect(accessPolicy.readReport(salesSupervisor, undefined, ['billing'])).toBe(false);
+    expect(accessPolicy.readReport(salesSupervisor, 'sales', ['billing'])).toBe(false);
+    expect(accessPolicy.readReport(admin, 'billing', ['billing'])).toBe(true);
+  });
+
+  it('keeps reports from agents and services', () =>
+    expect([agent, service].map((c) => accessPolicy.readReport(c, 'sales', undefined))).toEqual([false, false]));
+
+  it("limits a supervisor's report to the agents of its teams, and not an admin's", () => {
+    expect(reportScope(salesSupervisor)).toEqual(['sales']);
+    expect(reportScope(admin)).toBeUndefined();
+  });
+
+  it("shows a team's live numbers to its supervisors, admins and services, not to agents", () => {
+    expect([salesSupervisor, billingSupervisor, admin, service, agent].map((c) => accessPolicy.readTeamStats(c, 'sales')))
+      .toEqual([true, false, true, true, false]);
   });
 });

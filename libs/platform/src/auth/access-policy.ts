@@ -38,6 +38,22 @@ export const accessPolicy = {
   readHistory: (caller: Caller, agentId: string, agentTeams: readonly string[]): boolean =>
     isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId) || oversees(caller, agentTeams),
 
+  /** Checking that an agent's history is intact: whoever may read that history. */
+  verifyHistory: (caller: Caller, agentId: string, agentTeams: readonly string[]): boolean =>
+    isAdmin(caller) || (caller.role === 'agent' && caller.id === agentId) || oversees(caller, agentTeams),
+
+  /**
+   * The time-in-status report: admins; a supervisor for a team it oversees,
+   * for one agent of its teams, or (naming neither) for the agents of its
+   * teams, which is all `reportScope` then lets through.
+   */
+  readReport: (caller: Caller, team: string | undefined, agentTeams: readonly string[] | undefined): boolean =>
+    isAdmin(caller) || (caller.role === 'supervisor' && (team === undefined || caller.teams.includes(team))
+      && (agentTeams === undefined || oversees(caller, agentTeams))),
+
+  /** A team's live numbers: its supervisors, admins, and services (a wallboard, a workforce tool). */
+  readTeamStats: (caller: Caller, team: string): boolean => isAdmin(caller) || isService(caller) || oversees(caller, [team]),
+
   /** The floor (lists, snapshot, live feed): supervisors see their teams; admins and services all. */
   watchFloor: (caller: Caller): boolean => isAdmin(caller) || isService(caller) || caller.role === 'supervisor',
 
@@ -57,8 +73,23 @@ export const accessPolicy = {
 
   readQueue: (caller: Caller, team: string): boolean => isAdmin(caller) || isService(caller) || oversees(caller, [team]),
 
+  /**
+   * Accept or decline an offer: an agent of the conversation's team answers
+   * for itself (whether an offer to it is pending is the conversation's rule:
+   * a 409 with a code, not a 403), or an admin for the offered agent.
+   */
+  answerOffer: (caller: Caller, team: string): boolean => isAdmin(caller) || (caller.role === 'agent' && caller.teams.includes(team)),
+
+  /** A team's routing settings (mode, offer timeout, missed offers, grace): admins, or a supervisor of that team. */
+  configureTeam: (caller: Caller, team: string): boolean => isAdmin(caller) || oversees(caller, [team]),
+
+  readTeamSettings: (caller: Caller, team: string): boolean => isAdmin(caller) || oversees(caller, [team]),
+
   /** The catalogue of status reasons: admins keep it; every caller reads it (agents and supervisors pick codes from it). */
   putStatusReason: (caller: Caller): boolean => isAdmin(caller),
 } as const;
 
 export type Action = keyof typeof accessPolicy;
+
+/** Whose rows a report holds for the caller: every agent's (undefined) for an admin, those of its teams for anyone else. */
+export const reportScope = (caller: Caller): readonly string[] | undefined => (isAdmin(caller) ? undefined : caller.teams);

@@ -38,6 +38,11 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** On SIGTERM/SIGINT: how long in-flight requests may take to finish before their connections are cut. */
   readonly shutdownTimeoutMs: number;
+  /**
+   * How long an Idempotency-Key (a command id) answers its retries with the
+   * first outcome: appended, unchanged or a business refusal. Default 24.
+   */
+  readonly idempotencyWindowHours: number;
 }
 
 export const APP_CONFIG = Symbol('AppConfig');
@@ -83,6 +88,7 @@ export const appConfigFrom = (env: Env): AppConfig => {
     feedConnectionsPerCaller: read.integer('FEED_CONNECTIONS_PER_CALLER', 5, 1, 1000),
     logLevel: read.oneOf('LOG_LEVEL', ['silent', 'error', 'warn', 'info', 'debug'] as const, 'info'),
     shutdownTimeoutMs: read.integer('SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    idempotencyWindowHours: read.integer('IDEMPOTENCY_WINDOW_HOURS', 24, 1, 24 * 366),
   };
   checkCombinations(config, read);
   return read.done(config);

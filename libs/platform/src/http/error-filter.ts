@@ -2,10 +2,11 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { Response } from 'express';
 import { CodedError, type ErrorKind } from '@app/kernel';
 import {
-  ConcurrencyConflictError, EventStoreTimeoutError, EventStoreUnavailableError, WrongExpectedRevisionError,
+  CommandIdReusedError, ConcurrencyConflictError, EventStoreTimeoutError, EventStoreUnavailableError, WrongExpectedRevisionError,
 } from '@app/event-store';
 import { ForbiddenError, UnauthenticatedError } from '../auth/auth-errors.js';
 import { RateLimitedError } from '../auth/caller-throttler.guard.js';
+import { CatchingUpError } from './catching-up-error.js';
 import { TooManyFeedsError } from './feed-connections.js';
 import { InvalidRequestError } from './request-errors.js';
 
@@ -59,12 +60,15 @@ export class ErrorFilter implements ExceptionFilter {
     if (exception instanceof ForbiddenError) return [403, { code: exception.code, message: 'not allowed for this caller' }];
     if (exception instanceof TooManyFeedsError) return [429, { code: 'TOO_MANY_FEEDS', message: exception.message }];
     if (exception instanceof RateLimitedError) return [429, { code: 'RATE_LIMITED', message: exception.message }];
+    // A remembered refusal is rethrown as the domain's own coded error (or RememberedRefusalError, also coded): same status, same code.
     if (exception instanceof CodedError) {
       return [STATUS_OF_KIND[exception.kind], { code: exception.code, message: exception.message, field: exception.field }];
     }
     if (exception instanceof ConcurrencyConflictError || exception instanceof WrongExpectedRevisionError) {
       return [409, { code: 'CONCURRENCY_CONFLICT', message: 'the agent or conversation changed too often at once; try again' }];
     }
+    if (exception instanceof CommandIdReusedError) return [422, { code: exception.code, message: exception.message }];
+    if (exception instanceof CatchingUpError) return [503, { code: exception.code, message: exception.message }];
     if (exception instanceof EventStoreUnavailableError || exception instanceof EventStoreTimeoutError) {
       return [503, { code: exception.code, message: 'the event store cannot take this request now; try again shortly' }];
     }

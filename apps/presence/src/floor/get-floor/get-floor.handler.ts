@@ -3,7 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { EVENT_STORE, formatPosition, parsePosition, type EventStore, type GlobalPosition } from '@app/event-store';
 import { AGENT_STREAM_PREFIX, FloorReplay, upcastPresenceEvent } from '@app/presence-domain';
 import { PRESENCE_CONFIG, type PresenceConfig } from '../../presence-config.js';
-import { availabilityOf, type AgentAvailability } from '../../read-model/agent-availability.js';
+import { availabilityOf, presenceOfView, type AgentAvailability } from '../../read-model/agent-availability.js';
 import { AvailabilityProjection } from '../../read-model/availability-projection.js';
 import { AvailabilityReadModel } from '../../read-model/availability-read-model.js';
 import { AgentViews, type AgentView } from '../../agents/agent-views.js';
@@ -21,15 +21,15 @@ export class GetFloorQuery extends Query<Floor> {
   constructor(readonly at: Date | undefined, readonly team?: string) { super(); }
 }
 
-const REPLAY_PAGE = 4096;
+const REPLAY_PAGE = 1024;
 
 interface Place {
   readonly revision: number;
   readonly position: GlobalPosition;
 }
 
-const fromView = ({ revision, position, ...agent }: AgentAvailability) =>
-  ({ agent: { kind: 'registered' as const, ...agent }, tag: { revision, position: parsePosition(position)! } });
+const fromView = (view: AgentAvailability) =>
+  ({ agent: presenceOfView(view), tag: { revision: view.revision, position: parsePosition(view.position)! } });
 
 @QueryHandler(GetFloorQuery)
 export class GetFloorHandler implements IQueryHandler<GetFloorQuery> {

@@ -1,0 +1,29 @@
+import { Controller, HttpCode, Param, Post, Req } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { CurrentCaller, actorOf, commandMetadata, type Caller } from '@app/platform';
+import { RoutingClock } from '../../routing-clock.js';
+import { ConversationHttp, conversationIdPipe, idempotencyHeader, type ConversationCommandResponse } from '../conversation-http.js';
+import { AcceptOfferCommand } from './accept.handler.js';
+
+@ApiTags('conversations')
+@Controller('v1/conversations')
+export class AcceptOfferHttp {
+  constructor(private readonly commands: CommandBus, private readonly http: ConversationHttp, private readonly clock: RoutingClock) {}
+
+  @Post(':conversationId/accept')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'The offered agent (or an admin for it) accepts the offer: the conversation is assigned to the agent' })
+  @ApiResponse({ status: 409, description: 'OFFER_EXPIRED after the deadline; OFFER_NOT_PENDING when it is not offered to the caller' })
+  @idempotencyHeader
+  async accept(
+    @Param('conversationId', conversationIdPipe) conversationId: string, @Req() request: Request, @CurrentCaller() caller: Caller,
+  ): Promise<ConversationCommandResponse> {
+    const agentId = await this.http.requireAnswering(caller, conversationId, 'accept');
+    // Routing's clock decides deadlines, so an answer is timed by it too.
+    const metadata = { ...commandMetadata(request, actorOf(caller)), now: this.clock.now() };
+    const outcome = await this.commands.execute(new AcceptOfferCommand({ type: 'AcceptOffer', data: { conversationId, agentId }, metadata }));
+    return this.http.answer(outcome, conversationId);
+  }
+}
