@@ -48,6 +48,14 @@ export interface FloorChange {
   readonly data: Readonly<Record<string, unknown>>;
 }
 
+/** A `connection` message of GET /v1/floor/stream (issue 12): a signal, not an event, so it has no position. */
+export interface ConnectionChange {
+  readonly type: 'connection';
+  readonly agentId: string;
+  readonly connected: boolean;
+  readonly lastSeenAt: string | null;
+}
+
 export interface StatusHistoryEntry {
   readonly at: string;
   readonly from: AgentStatus;

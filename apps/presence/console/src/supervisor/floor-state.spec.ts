@@ -1,5 +1,5 @@
 import type { AgentAvailability, FloorChange } from '../api-types.js';
-import { applyFloorChange, byTeam, floorStateOf, type FloorState } from './floor-state.js';
+import { applyConnectionChange, applyFloorChange, byTeam, floorStateOf, type FloorState } from './floor-state.js';
 
 const ada: AgentAvailability = {
   agentId: 'ada', displayName: 'Ada', teams: ['sales'], maxConcurrentConversations: 2, status: 'online',
@@ -52,6 +52,14 @@ describe('the live floor', () => {
     const update = applyFloorChange(floorStateOf([ada], '2/2'), change('AgentConnectionLost', {}));
     expect(update).toMatchObject({ kind: 'refetch', agentId: 'ada' });
     expect(update.state.agents.get('ada')).toEqual(ada);
+  });
+
+  it("shows an agent's console connecting and disconnecting without moving the feed position, and ignores agents it does not show", () => {
+    const connected = applyConnectionChange(floorStateOf([ada], '2/2'), { type: 'connection', agentId: 'ada', connected: true, lastSeenAt: '2026-03-01T10:00:00.000Z' });
+    expect(connected.agents.get('ada')).toMatchObject({ connected: true, lastSeenAt: '2026-03-01T10:00:00.000Z', status: 'online' });
+    expect(connected.position).toBe('2/2');
+    const stranger = applyConnectionChange(connected, { type: 'connection', agentId: 'zed', connected: true, lastSeenAt: null });
+    expect(stranger).toBe(connected);
   });
 
   it('groups agents by team in name order, an agent of two teams in both', () => {

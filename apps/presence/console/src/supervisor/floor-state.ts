@@ -1,4 +1,4 @@
-import type { AgentAvailability, AgentStatus, FloorChange, StatusSetter } from '../api-types.js';
+import type { AgentAvailability, AgentStatus, ConnectionChange, FloorChange, StatusSetter } from '../api-types.js';
 
 /** The supervisor's floor: every agent by id, and the feed position it reflects. */
 export interface FloorState {
@@ -76,6 +76,17 @@ export const applyFloorChange = (state: FloorState, change: FloorChange): FloorU
   if (!next) return { kind: 'refetch', agentId: change.agentId, state: { agents, position: change.position } };
   agents.set(change.agentId, { ...next, revision: change.revision, position: change.position });
   return { kind: 'applied', state: { agents, position: change.position } };
+};
+
+/**
+ * An agent's console connected or lost its connection. Not an event: the
+ * feed position stays where it is, and an agent this floor does not show is
+ * none of its business.
+ */
+export const applyConnectionChange = (state: FloorState, change: ConnectionChange): FloorState => {
+  const agent = state.agents.get(change.agentId);
+  if (!agent) return state;
+  return { ...state, agents: new Map(state.agents).set(change.agentId, { ...agent, connected: change.connected, lastSeenAt: change.lastSeenAt }) };
 };
 
 /** Agents grouped by team, teams and agents in name order; an agent in two teams shows in both. */

@@ -1,7 +1,7 @@
 import type { ApiClient } from '../api-client.js';
-import type { AgentAvailability, Floor, FloorChange } from '../api-types.js';
+import type { AgentAvailability, ConnectionChange, Floor, FloorChange } from '../api-types.js';
 import { EventStream, type StreamState } from '../event-stream.js';
-import { applyFloorChange, floorStateOf, type FloorState } from './floor-state.js';
+import { applyConnectionChange, applyFloorChange, floorStateOf, type FloorState } from './floor-state.js';
 
 /**
  * The floor now: GET /v1/floor, then the live feed from the position that
@@ -27,7 +27,10 @@ export class LiveFloor {
     this.onChanged();
     this.stream = new EventStream(this.api, '/v1/floor/stream', {
       lastEventId: floor.position ?? '0/0',
-      onEvent: (event) => this.apply(JSON.parse(event.data) as FloorChange),
+      onEvent: (event) => {
+        if (event.event === 'connection') this.connectionChanged(JSON.parse(event.data) as ConnectionChange);
+        else this.apply(JSON.parse(event.data) as FloorChange);
+      },
       onState: this.onFeed,
     });
   }
@@ -42,6 +45,11 @@ export class LiveFloor {
     this.state = update.state;
     if (update.kind === 'refetch') this.refetch(update.agentId);
     else this.onChanged();
+  }
+
+  private connectionChanged(change: ConnectionChange): void {
+    this.state = applyConnectionChange(this.state, change);
+    this.onChanged();
   }
 
   private refetch(agentId: string): void {
