@@ -9,6 +9,7 @@ import { field, h, liveRegion, replaceChildren } from '../dom.js';
 import type { ServerFeatures } from './server-features.js';
 
 const DAY_MS = 86_400_000;
+const MINUTE_MS = 60_000;
 
 /** `datetime-local` wants local time without a zone. */
 const localInput = (ms: number): string => {
@@ -32,7 +33,8 @@ const table = (rows: readonly Record<string, unknown>[]): HTMLElement => {
 
 export const timeInStatusReport = (api: ApiClient, teams: readonly string[], features: ServerFeatures, now: number): HTMLElement => {
   const from = h('input', { type: 'datetime-local', name: 'from', value: localInput(now - DAY_MS), required: true });
-  const to = h('input', { type: 'datetime-local', name: 'to', value: localInput(now), required: true });
+  // The input shows whole minutes: round `to` up, or the last minute (with what just happened) falls outside the range.
+  const to = h('input', { type: 'datetime-local', name: 'to', value: localInput(Math.ceil(now / MINUTE_MS) * MINUTE_MS), required: true });
   const team = h('select', { name: 'team' }, h('option', { value: '' }, 'All my teams'), ...teams.map((name) => h('option', { value: name }, name)));
   const result = h('div', { class: 'report-result' });
   const notice = liveRegion();
