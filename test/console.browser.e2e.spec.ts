@@ -191,7 +191,7 @@ it('downloads the time-in-status report as CSV from the supervisor page', async 
   const floor = await supervisor();
   const report = floor.page.getByRole('region', { name: 'Time in status' });
   await report.getByRole('button', { name: 'Show' }).click();
-  await report.getByRole('cell', { name: 'ada', exact: true }).waitFor();
+  await report.locator('tr[data-agent="ada"]').getByRole('rowheader', { name: 'Ada' }).waitFor();
   const downloaded = floor.page.waitForEvent('download');
   await report.getByRole('button', { name: 'Download CSV' }).click();
   const file = await downloaded;
