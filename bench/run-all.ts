@@ -14,7 +14,7 @@ import { formatTable } from './table.js';
  */
 const GROUPS = [
   'status-commands-sqlite', 'status-commands-eventstoredb', 'runner-latency', 'audit-replay', 'routing-decisions', 'routing-offer-decisions', 'memory-per-agent',
-  'ack-to-routing-latency', 'offer-accept-latency', 'connection-tracking', 'what-if', 'reports',
+  'ack-to-routing-latency', 'offer-accept-latency', 'connection-tracking', 'agent-sessions', 'what-if', 'reports',
 ];
 const HERE = fileURLToPath(new URL('.', import.meta.url));
 const RESULTS = join(process.cwd(), 'bench', 'results');

@@ -14,6 +14,7 @@ import { GetAgentHttp } from './agents/get-agent/get-agent.http.js';
 import { HeartbeatHttp } from './agents/heartbeat/heartbeat.http.js';
 import { HoldSessionHttp } from './agents/hold-session/hold-session.http.js';
 import { offerSessionSource } from './agents/hold-session/offer-session-source.js';
+import { SessionHub } from './agents/hold-session/session-hub.js';
 import { SESSION_MESSAGE_SOURCES, type SessionMessageSource } from './agents/hold-session/session-messages.js';
 import { ListAgentsHandler } from './agents/list-agents/list-agents.handler.js';
 import { ListAgentsHttp } from './agents/list-agents/list-agents.http.js';
@@ -92,7 +93,7 @@ export class PresenceModule {
         runnerFor(AGENT_STREAMS, presenceDecider, 'presence'),
         runnerFor(STATUS_REASON_STREAMS, statusReasonDecider, 'presence'), StatusReasonCatalogueReader,
         { provide: SESSION_MESSAGE_SOURCES, useValue: sessionMessageSources },
-        StatusReasonLabels, ConnectionTracking, AgentViews,
+        StatusReasonLabels, ConnectionTracking, AgentViews, SessionHub,
         AvailabilityRelay, AvailabilityProjection, TimeInStatusReadModel, AgentCommandAnswer, AgentTeams,
         PresenceMetrics, PresenceReadiness, StoreHealth, StoreLifecycle,
         ...USE_CASES.handlers,

@@ -1,5 +1,5 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, HttpCode, HttpException, Param, Post } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Authorizer, CurrentCaller, accessPolicy, type Caller } from '@app/platform';
 import { ConnectionTracking } from '../../connections/connection-tracking.js';
 import { agentIdPipe } from '../agent-http.js';
@@ -19,9 +19,14 @@ export class HeartbeatHttp {
   @HttpCode(204)
   @ApiOperation({ summary: 'The agent app says it is there (when it cannot hold GET /v1/agents/{id}/session): connected for PRESENCE_TIMEOUT_SECONDS' })
   @ApiNoContentResponse({ description: 'counted; shared with every presence process' })
+  @ApiServiceUnavailableResponse({ description: 'the bus did not take it: the other presence processes may not know; send it again' })
   async heartbeat(@Param('agentId', agentIdPipe) agentId: string, @CurrentCaller() caller: Caller): Promise<void> {
     this.authorizer.require(accessPolicy.holdSession(caller, agentId), caller, 'heartbeat for', agentId);
     this.teams.known(caller, agentId);
-    await this.tracking.heartbeat(agentId);
+    try {
+      await this.tracking.heartbeat(agentId);
+    } catch {
+      throw new HttpException('the heartbeat could not be shared with the other presence processes; send it again', 503);
+    }
   }
 }

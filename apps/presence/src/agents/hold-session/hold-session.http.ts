@@ -1,7 +1,7 @@
 import { Controller, Get, Headers, Inject, Logger, Param, Req, Res } from '@nestjs/common';
 import { ApiHeader, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
-import { EVENT_STORE, isAfter, parsePosition, type EventStore, type GlobalPosition } from '@app/event-store';
+import { isAfter, parsePosition, type GlobalPosition } from '@app/event-store';
 import {
   APP_CONFIG, Authorizer, CurrentCaller, FeedConnections, InvalidRequestError, accessPolicy, openEventStream, type AppConfig, type Caller,
 } from '@app/platform';
@@ -12,6 +12,7 @@ import { AGENT_STREAMS, type AgentStreams } from '../agent-streams.js';
 import { AgentTeams } from '../agent-teams.js';
 import { AgentViews } from '../agent-views.js';
 import { SessionFeed } from './session-feed.js';
+import { SessionHub } from './session-hub.js';
 import { SESSION_MESSAGE_SOURCES, type SessionMessageSource } from './session-messages.js';
 
 const DESCRIPTION = [
@@ -33,10 +34,10 @@ export class HoldSessionHttp {
   private readonly connections: FeedConnections;
 
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(APP_CONFIG) config: AppConfig,
     @Inject(AGENT_STREAMS) private readonly agents: AgentStreams,
     @Inject(SESSION_MESSAGE_SOURCES) private readonly sources: readonly SessionMessageSource[],
+    private readonly hub: SessionHub,
     private readonly teams: AgentTeams,
     private readonly authorizer: Authorizer,
     private readonly tracking: ConnectionTracking,
@@ -59,28 +60,29 @@ export class HoldSessionHttp {
     this.authorizer.require(accessPolicy.holdSession(caller, agentId), caller, 'hold the session of', agentId);
     this.teams.known(caller, agentId);
     const resumeAfter = this.resumePosition(lastEventId);
-    const after = resumeAfter ?? await this.store.headPosition();
-    const feed = await this.feedAt(agentId, after);
+    const after = resumeAfter ?? this.hub.head;
+    const { feed, revision } = await this.feedAt(agentId, after);
     const release = this.connections.open(caller.id);
     const session = this.tracking.openSession(agentId);
-    let subscription: { stop(): Promise<void> } | undefined;
+    let stopFollowing: (() => void) | undefined;
+    let closed = false;
     const stream = openEventStream(request, response, caller, () => {
+      closed = true;
       release();
       session.close();
-      void subscription?.stop();
+      stopFollowing?.();
     });
     if (resumeAfter === undefined && after !== undefined) {
-      const opening = feed.feed.snapshot(after, feed.revision);
+      const opening = feed.snapshot(after, revision);
       if (opening) stream.send(opening);
     }
-    subscription = this.store.subscribeToAll(
-      (recorded) => { for (const message of feed.feed.messagesOf(recorded)) stream.send(message); },
-      { after, streamPrefixes: feed.feed.streamPrefixes },
-      { onError: (error) => {
-        this.logger.error(`session stream of ${agentId} failed: ${error.message}`);
-        stream.end();
-      } },
-    );
+    try {
+      stopFollowing = await this.hub.follow(agentId, feed, after, (message) => stream.send(message));
+      if (closed) stopFollowing();
+    } catch (error) {
+      this.logger.error(`session stream of ${agentId} could not catch up: ${(error as Error).message}`);
+      stream.end();
+    }
   }
 
   /** The agent as it stood at `after`, from its own stream: the session's messages continue from there. */
