@@ -44,9 +44,12 @@ const check = (name: string, result: ClosedLoopResult): number => {
  * Status commands per second through each path, `WORKERS` concurrent
  * clients over `AGENTS` agents. Runs are interleaved (HTTP, bus, raw, HTTP,
  * ...) so that load from other processes on the machine hits all alike.
- * `paths` must be [http, bus, raw].
+ * `paths` must be [http, bus, raw, http floor]: the floor is the same client
+ * against a bare node:http server doing one raw append per request.
  */
-export const measureStatusCommands = async (group: string, store: string, paths: readonly [StatusPath, StatusPath, StatusPath]): Promise<Figure[]> => {
+export const measureStatusCommands = async (
+  group: string, store: string, paths: readonly [StatusPath, StatusPath, StatusPath, StatusPath],
+): Promise<Figure[]> => {
   const loads = paths.map(togglingLoad);
   for (const path of paths) {
     progress(group, `registering ${AGENTS} agents via ${path.name}`);
@@ -70,5 +73,10 @@ export const measureStatusCommands = async (group: string, store: string, paths:
     }),
     figure({ benchmark: `status commands, command bus (${store})`, unit: 'cmd/s', runs: runs[1], baseline, details }),
     figure({ benchmark: `raw single-event appends (${store})`, unit: 'appends/s', runs: runs[2], details }),
+    figure({ benchmark: `HTTP floor: node:http + one raw append, no framework (${store})`, unit: 'req/s', runs: runs[3], baseline, details }),
+    figure({
+      benchmark: `status commands, HTTP, share of the HTTP floor (${store})`, unit: 'cmd/s', runs: runs[0], details,
+      baseline: { name: 'HTTP floor', runs: runs[3] },
+    }),
   ];
 };

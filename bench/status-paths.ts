@@ -22,8 +22,8 @@ export interface StatusPath {
 export const PROFILE = { displayName: 'Bench Agent', teams: ['sales'], maxConcurrentConversations: 3 };
 
 /** PUT /v1/agents/{id}/status against the real app: HTTP parsing, validation, bus, runner, read-your-writes wait. */
-export const httpPath = (client: KeepAliveClient): StatusPath => ({
-  name: 'HTTP',
+export const httpPath = (client: KeepAliveClient, name = 'HTTP'): StatusPath => ({
+  name,
   register: async (agentId) => { await client.send('PUT', `/v1/agents/${agentId}`, PROFILE); },
   setStatus: async (agentId, status) => { await client.send('PUT', `/v1/agents/${agentId}/status`, { status }); },
   beforeRun: () => client.freshSockets(),

@@ -84,10 +84,11 @@ export class EventStatements {
     return this.streamBackwards.all(streamId, fromRevision, limit);
   }
 
-  readAfter(afterPosition: number, prefixes: readonly string[] | undefined, limit: number): EventRow[] {
+  /** Matching rows with `afterPosition` < position <= `upToPosition`, oldest first, at most `limit`. */
+  readAfter(afterPosition: number, prefixes: readonly string[] | undefined, limit: number, upToPosition = Number.MAX_SAFE_INTEGER): EventRow[] {
     const ranges = rangesOf(prefixes);
     const statement = this.afterStatement(ranges);
-    return statement.all(afterPosition, ...(ranges ? prefixParameters(ranges) : []), limit);
+    return statement.all(afterPosition, upToPosition, ...(ranges ? prefixParameters(ranges) : []), limit);
   }
 
   headPosition(): number | undefined {
@@ -109,7 +110,7 @@ export class EventStatements {
       // instead of 27 us a page); scanning by position reads only up to `limit`
       // matches past `after`.
       statement = this.db.prepare<unknown[], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events NOT INDEXED WHERE position > ?${filter} ORDER BY position LIMIT ?`,
+        `SELECT ${EVENT_COLUMNS} FROM events NOT INDEXED WHERE position > ? AND position <= ?${filter} ORDER BY position LIMIT ?`,
       ).raw();
       this.afterByShape.set(shape, statement);
     }

@@ -161,8 +161,12 @@ export class SqliteEventStore implements EventStore {
   subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
     const headAtStart = this.run(() => this.statements.headPosition() ?? 0);
     const source = {
-      readPage: (after: number, limit: number) =>
-        this.run(() => this.statements.readAfter(after, options.streamPrefixes, limit)).map(toRecordedEvent),
+      readPage: (after: number, limit: number) => this.run(() => {
+        // The head first: every row up to it is committed, so a short page has seen the log up to it.
+        const head = this.statements.headPosition() ?? 0;
+        const rows = this.statements.readAfter(after, options.streamPrefixes, limit, head);
+        return { events: rows.map(toRecordedEvent), scannedTo: rows.length < limit ? head : rows[rows.length - 1][0] };
+      }),
       nextChange: () => this.change,
     };
     const subscription = new SqliteSubscription(source, handler, sequenceOf(options.after), headAtStart, callbacks, (ended) =>

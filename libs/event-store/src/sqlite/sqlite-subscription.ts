@@ -1,9 +1,20 @@
 import type { EventHandler, RecordedEvent, Subscription, SubscriptionCallbacks } from '../event-store.port.js';
 
+/** A page of matching events, and how far the log was looked through to find them. */
+export interface SubscriptionPage {
+  readonly events: readonly RecordedEvent[];
+  /**
+   * Every event up to this sequence was looked at: a short page reaches the
+   * log's head even when the last match is far behind it, so a filter that
+   * rarely matches does not scan the same stretch again at every commit.
+   */
+  readonly scannedTo: number;
+}
+
 /** What a subscription needs from the store; positions are SQLite row sequences. */
 export interface SubscriptionSource {
   /** Matching events after `afterSequence`, oldest first, at most `limit`. */
-  readPage(afterSequence: number, limit: number): RecordedEvent[];
+  readPage(afterSequence: number, limit: number): SubscriptionPage;
   /** Resolves at the next commit this store learns of (own append or another connection's). */
   nextChange(): Promise<void>;
 }
@@ -61,16 +72,19 @@ export class SqliteSubscription implements Subscription {
     await Promise.resolve();
     try {
       while (!this.stopped) {
-        const page = this.source.readPage(this.afterSequence, PAGE_SIZE);
-        const change = page.length < PAGE_SIZE ? this.source.nextChange() : undefined;
-        for (const event of page) {
+        const { events, scannedTo } = this.source.readPage(this.afterSequence, PAGE_SIZE);
+        const isShort = events.length < PAGE_SIZE;
+        const change = isShort ? this.source.nextChange() : undefined;
+        for (const event of events) {
           if (this.stopped) return;
           const handled = this.handler(event);
           // Only a handler that returned a promise is waited for: a turn of the microtask queue per event slows a catch-up.
           if (handled) await handled;
           this.afterSequence = sequenceOf(event);
         }
-        if (!this.isCaughtUp && (page.length < PAGE_SIZE || this.afterSequence >= this.headAtStart)) {
+        if (this.stopped) return;
+        this.afterSequence = Math.max(this.afterSequence, scannedTo);
+        if (!this.isCaughtUp && (isShort || this.afterSequence >= this.headAtStart)) {
           this.isCaughtUp = true;
           this.markCaughtUp();
         }
