@@ -13,7 +13,7 @@ import { formatTable } from './table.js';
  * `node dist/bench/run-all.js [group ...]` runs only the named groups.
  */
 const GROUPS = [
-  'status-commands-sqlite', 'status-commands-eventstoredb', 'runner-latency', 'audit-replay', 'routing-decisions', 'routing-offer-decisions', 'memory-per-agent',
+  'status-commands-sqlite', 'status-commands-eventstoredb', 'presence-processes', 'runner-latency', 'audit-replay', 'routing-decisions', 'routing-offer-decisions', 'memory-per-agent',
   'ack-to-routing-latency', 'offer-accept-latency', 'connection-tracking', 'agent-sessions', 'what-if', 'reports',
 ];
 const HERE = fileURLToPath(new URL('.', import.meta.url));

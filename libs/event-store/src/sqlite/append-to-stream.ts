@@ -46,8 +46,8 @@ const insertAll = (
   streamId: string,
   events: readonly EventToInsert[],
   head: StreamHead | undefined,
+  recordedAt: number,
 ): AppendResult => {
-  const recordedAt = Date.now();
   let revision = head?.revision ?? -1;
   let position = 0;
   for (const event of events) {
@@ -74,11 +74,12 @@ export const appendToStream = (
   streamId: string,
   events: readonly EventToInsert[],
   expected: ExpectedRevision,
+  recordedAt = Date.now(),
 ): AppendResult => {
   const head = statements.headOf(streamId);
   if (events.length > 0 && statements.placeOf(events[0].id) !== undefined)
     return answerRetry(statements, streamId, events, expected, head);
   if (!isExpectedRevisionMet(expected, head?.revision))
     throw new WrongExpectedRevisionError(streamId, expected, head?.revision ?? 'no_stream');
-  return events.length === 0 ? currentState(head) : insertAll(statements, streamId, events, head);
+  return events.length === 0 ? currentState(head) : insertAll(statements, streamId, events, head, recordedAt);
 };

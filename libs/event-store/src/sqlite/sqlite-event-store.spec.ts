@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
@@ -125,6 +128,36 @@ describe('SqliteEventStore', () => {
 
       const sequences = received.map((recorded) => Number(recorded.position.commit));
       expect(sequences).toEqual(Array.from({ length: 1200 }, (_, index) => index + 1));
+    });
+
+    it('delivers every event once and in order while appends from this store and from another connection interleave', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'sqlite-two-writers-'));
+      const path = join(dir, 'events.sqlite');
+      const ours = new SqliteEventStore(path, { pollIntervalMs: 5 });
+      const theirs = new SqliteEventStore(path);
+      try {
+        const received: number[] = [];
+        const subscription = ours.subscribeToAll((recorded) => {
+          received.push(Number(recorded.position.commit));
+        }, { streamPrefixes: ['agent-'] }, { onError: (error) => { throw error; } });
+        await subscription.caughtUp;
+        for (let round = 0; round < 20; round++) {
+          await Promise.all([
+            ours.append(`agent-ours-${round}`, events(3), 'no_stream'),
+            ours.append(`other-${round}`, events(1), 'no_stream'),
+            theirs.append(`agent-theirs-${round}`, events(2), 'no_stream'),
+          ]);
+        }
+        const expected = (await ours.readAll({ streamPrefixes: ['agent-'] })).map((recorded) => Number(recorded.position.commit));
+        expect(expected).toHaveLength(20 * 5);
+        for (let wait = 0; received.length < expected.length && wait < 200; wait++) await new Promise((resolve) => setTimeout(resolve, 10));
+        await subscription.stop();
+        expect(received).toEqual(expected);
+      } finally {
+        await ours.close();
+        await theirs.close();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('rejects caughtUp when the handler throws before catching up', async () => {

@@ -16,7 +16,8 @@ import type {
 import { positionOf, type GlobalPosition } from '../global-position.js';
 import { appendToStream } from './append-to-stream.js';
 import { openEventDatabase, type SynchronousMode } from './event-database.js';
-import { toRecordedEvent } from './event-row.js';
+import { toRecordedEvent, type EventRow } from './event-row.js';
+import { RecentCommits, streamFilter } from './recent-commits.js';
 import { EventStatements, NO_LIMIT, type EventToInsert } from './event-statements.js';
 import { sqliteCodeOf, toEventStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
@@ -63,11 +64,28 @@ interface PendingAppend {
 
 type AppendOutcome = { readonly result: AppendResult } | { readonly error: unknown };
 
+interface GroupOutcome {
+  /** The newest position before the group, read under its write lock. */
+  readonly before: number;
+  readonly recordedAt: number;
+  readonly outcomes: AppendOutcome[];
+}
+
+/** The rows a successful append wrote, rebuilt from its answer: its events have consecutive revisions and positions. */
+const rowsOf = (pending: PendingAppend, result: AppendResult, recordedAt: number): EventRow[] => {
+  const last = Number(result.position.commit);
+  const count = pending.events.length;
+  return pending.events.map((event, index): EventRow => {
+    const back = count - 1 - index;
+    return [last - back, pending.streamId, result.nextExpectedRevision - back, event.id, event.type, event.data, event.metadata, recordedAt];
+  });
+};
 /** The embedded event store: one SQLite file in WAL mode, shareable by several processes. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly statements: EventStatements;
-  private readonly groupCommit: (batch: readonly PendingAppend[]) => AppendOutcome[];
+  private readonly groupCommit: (batch: readonly PendingAppend[]) => GroupOutcome;
+  private readonly recent = new RecentCommits();
   private pendingAppends: PendingAppend[] = [];
   private readonly subscriptions = new Set<SqliteSubscription>();
   private readonly pollIntervalMs: number;
@@ -88,22 +106,27 @@ export class SqliteEventStore implements EventStore {
     this.statements = new EventStatements(this.db);
     // Each append runs in its own savepoint, so a refused one (wrong revision,
     // duplicate id) leaves the others of the group untouched.
-    const appendOne = this.db.transaction((pending: PendingAppend) => {
-      const result = appendToStream(this.statements, pending.streamId, pending.events, pending.expected);
+    const appendOne = this.db.transaction((pending: PendingAppend, recordedAt: number) => {
+      const result = appendToStream(this.statements, pending.streamId, pending.events, pending.expected, recordedAt);
       pending.alsoWrite?.(result);
       return result;
     });
     // IMMEDIATE takes the write lock at BEGIN, so the heads read inside cannot go stale
     // and two processes never both pass the expected-revision check.
-    this.groupCommit = this.db.transaction((batch: readonly PendingAppend[]) => batch.map((pending): AppendOutcome => {
-      try {
-        return { result: appendOne(pending) };
-      } catch (error) {
-        // A storage failure (disk full, I/O) fails the whole group; a refusal fails only its append.
-        if (sqliteCodeOf(error) !== undefined) throw error;
-        return { error };
-      }
-    })).immediate;
+    this.groupCommit = this.db.transaction((batch: readonly PendingAppend[]): GroupOutcome => {
+      const before = this.statements.headPosition() ?? 0;
+      const recordedAt = Date.now();
+      const outcomes = batch.map((pending): AppendOutcome => {
+        try {
+          return { result: appendOne(pending, recordedAt) };
+        } catch (error) {
+          // A storage failure (disk full, I/O) fails the whole group; a refusal fails only its append.
+          if (sqliteCodeOf(error) !== undefined) throw error;
+          return { error };
+        }
+      });
+      return { before, recordedAt, outcomes };
+    }).immediate;
   }
 
   /**
@@ -129,15 +152,18 @@ export class SqliteEventStore implements EventStore {
   private commitPendingAppends(): void {
     const batch = this.pendingAppends;
     this.pendingAppends = [];
-    let outcomes: AppendOutcome[];
+    let group: GroupOutcome;
     try {
-      outcomes = this.run(() => this.groupCommit(batch));
+      group = this.run(() => this.groupCommit(batch));
     } catch (error) {
       for (const pending of batch) pending.reject(error);
       return;
     }
+    const { before, recordedAt, outcomes } = group;
+    const rows = outcomes.flatMap((outcome, i) => ('result' in outcome ? rowsOf(batch[i], outcome.result, recordedAt) : []));
+    this.recent.add({ before, last: rows.length > 0 ? rows[rows.length - 1][0] : before, rows });
     outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
-    if (outcomes.some((outcome, i) => 'result' in outcome && batch[i].events.length > 0)) this.announceChange();
+    if (rows.length > 0) this.announceChange();
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -160,13 +186,12 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
     const headAtStart = this.run(() => this.statements.headPosition() ?? 0);
+    const matches = streamFilter(options.streamPrefixes);
     const source = {
-      readPage: (after: number, limit: number) => this.run(() => {
-        // The head first: every row up to it is committed, so a short page has seen the log up to it.
-        const head = this.statements.headPosition() ?? 0;
-        const rows = this.statements.readAfter(after, options.streamPrefixes, limit, head);
-        return { events: rows.map(toRecordedEvent), scannedTo: rows.length < limit ? head : rows[rows.length - 1][0] };
-      }),
+      readPage: (after: number, limit: number) => {
+        const { rows, scannedTo } = this.recent.pageAfter(after, matches, limit) ?? this.run(() => this.readPage(after, options.streamPrefixes, limit));
+        return { events: rows.map(toRecordedEvent), scannedTo };
+      },
       nextChange: () => this.change,
     };
     const subscription = new SqliteSubscription(source, handler, sequenceOf(options.after), headAtStart, callbacks, (ended) =>
@@ -175,6 +200,13 @@ export class SqliteEventStore implements EventStore {
     this.subscriptions.add(subscription);
     this.startPolling();
     return subscription;
+  }
+
+  /** The head first: every row up to it is committed, so a short page has looked through the log up to it. */
+  private readPage(after: number, prefixes: readonly string[] | undefined, limit: number): { rows: EventRow[]; scannedTo: number } {
+    const head = this.statements.headPosition() ?? 0;
+    const rows = this.statements.readAfter(after, prefixes, limit, head);
+    return { rows, scannedTo: rows.length < limit ? head : rows[rows.length - 1][0] };
   }
 
   async headPosition(): Promise<GlobalPosition | undefined> {
@@ -252,6 +284,8 @@ export class SqliteEventStore implements EventStore {
       const version = this.statements.dataVersion();
       if (version === this.lastDataVersion) return;
       this.lastDataVersion = version;
+      // Another process's rows lie past the kept commits: subscriptions read them from SQLite.
+      this.recent.clear();
       this.announceChange();
     } catch {
       // A failing probe must not kill the timer; the subscriptions' own reads report lasting failures.

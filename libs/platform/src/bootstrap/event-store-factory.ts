@@ -1,9 +1,8 @@
-import { join } from 'node:path';
 import { SqliteEventStore, type EventStore } from '@app/event-store';
 import type { AppConfig } from '../config/app-config.js';
 
-/** Where the embedded default keeps its event log. */
-export const sqliteEventLogPath = (config: Pick<AppConfig, 'dataDir'>): string => join(config.dataDir, 'events.sqlite');
+/** Where the embedded default keeps its event log: SQLITE_PATH, by default DATA_DIR/events.sqlite. */
+export const sqliteEventLogPath = (config: Pick<AppConfig, 'sqlitePath'>): string => config.sqlitePath;
 
 /**
  * The one line of configuration that swaps the embedded store for EventStoreDB.

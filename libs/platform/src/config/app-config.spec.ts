@@ -11,3 +11,10 @@ describe('the idempotency window setting', () => {
     expect(() => appConfigFrom({ IDEMPOTENCY_WINDOW_HOURS: '0' })).toThrow(ConfigError);
   });
 });
+
+describe('the embedded event log path', () => {
+  it('is DATA_DIR/events.sqlite unless SQLITE_PATH names another file, so processes with their own DATA_DIR can share one log', () => {
+    expect(appConfigFrom({ DATA_DIR: '/srv/presence-1' }).sqlitePath).toBe('/srv/presence-1/events.sqlite');
+    expect(appConfigFrom({ DATA_DIR: '/srv/presence-1', SQLITE_PATH: '/srv/shared/events.sqlite' }).sqlitePath).toBe('/srv/shared/events.sqlite');
+  });
+});

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { SettingsReader, type Env } from './env.js';
 
 export type EventStoreKind = 'sqlite' | 'eventstoredb';
@@ -15,6 +15,8 @@ export interface AppConfig {
   readonly eventStore: EventStoreKind;
   readonly eventStoreConnectionString: string | undefined;
   readonly sqliteSynchronous: 'FULL' | 'NORMAL';
+  /** The embedded event log; several processes on one machine may share it while each keeps its own DATA_DIR. */
+  readonly sqlitePath: string;
   readonly bodyLimitBytes: number;
   readonly messageBus: MessageBusKind;
   readonly kafkaBrokers: readonly string[];
@@ -72,13 +74,15 @@ const checkCombinations = (config: AppConfig, read: SettingsReader): void => {
 /** Reads every shared setting at once and reports every bad one, not just the first. */
 export const appConfigFrom = (env: Env): AppConfig => {
   const read = new SettingsReader(env);
+  const dataDir = resolve(read.text('DATA_DIR', './data'));
   const config: AppConfig = {
     port: read.integer('PORT', 3000, 0, 65535),
     host: read.text('HOST', '0.0.0.0'),
-    dataDir: resolve(read.text('DATA_DIR', './data')),
+    dataDir,
     eventStore: read.oneOf('EVENT_STORE', ['sqlite', 'eventstoredb'] as const, 'sqlite'),
     eventStoreConnectionString: read.optionalText('EVENTSTORE_CONNECTION_STRING'),
     sqliteSynchronous: read.oneOf('SQLITE_SYNCHRONOUS', ['FULL', 'NORMAL'] as const, 'FULL'),
+    sqlitePath: resolve(read.text('SQLITE_PATH', join(dataDir, 'events.sqlite'))),
     bodyLimitBytes: read.integer('BODY_LIMIT_BYTES', 16 * 1024, 256, 1024 * 1024),
     messageBus: read.oneOf('MESSAGE_BUS', ['in-process', 'kafka'] as const, 'in-process'),
     kafkaBrokers: read.list('KAFKA_BROKERS'),
