@@ -53,12 +53,89 @@ describe('SqliteEventStore on a file', () => {
     expect(existsSync(path)).toBe(true);
   });
 
-  it('runs in WAL mode with synchronous FULL by default, so an acknowledged append is fsynced', () => {
-    expect(open(temporaryDatabasePath()).durability()).toEqual({ journalMode: 'wal', synchronous: 2, busyTimeoutMs: 5000 });
+  it('runs in WAL mode and by default fsyncs the WAL itself, off the event loop, before it acknowledges an append', () => {
+    // SQLite's COMMIT no longer syncs (NORMAL); the store's WalSync does, before the append's promise resolves.
+    expect(open(temporaryDatabasePath()).durability()).toEqual({ journalMode: 'wal', synchronous: 1, busyTimeoutMs: 5000, syncsWalOffLoop: true });
   });
 
-  it('runs with synchronous NORMAL only when asked', () => {
-    expect(open(temporaryDatabasePath(), { synchronous: 'NORMAL' }).durability()).toMatchObject({ synchronous: 1 });
+  describe('the WAL sync off the event loop', () => {
+    /** A WAL sync the test finishes by hand. */
+    const manualSync = () => {
+      const running: { finish: () => void; fail: (error: Error) => void }[] = [];
+      const syncFile = () => new Promise<void>((resolve, reject) => { running.push({ finish: resolve, fail: reject }); });
+      return { syncFile, running };
+    };
+    const turns = async () => { for (let i = 0; i < 10; i++) await new Promise((resolve) => setImmediate(resolve)); };
+    /** The WAL is opened on the thread pool first: wait until the sync has really begun. */
+    const syncsBegun = (running: unknown[], count: number) => waitUntil(`${count} WAL sync(s) began`, () => running.length >= count);
+
+    it('acknowledges an append, and shows it to subscriptions, only once the WAL sync after its commit finished', async () => {
+      const { syncFile, running } = manualSync();
+      const store = open(temporaryDatabasePath(), { syncFile });
+      const seen: RecordedEvent[] = [];
+      const subscription = store.subscribeToAll((recorded) => { seen.push(recorded); }, {}, { onError: (error) => { throw error; } });
+      await subscription.caughtUp;
+      let acknowledged = false;
+      const appended = store.append('agent-1', [event()], 'no_stream').then((result) => { acknowledged = true; return result; });
+      await syncsBegun(running, 1);
+      await turns();
+
+      // Committed (a read of the stream finds it) but not yet on disk: neither answered nor delivered.
+      expect(await store.readStream('agent-1')).toHaveLength(1);
+      expect(running).toHaveLength(1);
+      expect(acknowledged).toBe(false);
+      expect(seen).toEqual([]);
+
+      running[0].finish();
+      await appended;
+      await waitUntil('the subscription saw the append', () => seen.length === 1);
+      await subscription.stop();
+    });
+
+    it('lets commits that come while the disk syncs share the next sync', async () => {
+      const { syncFile, running } = manualSync();
+      const store = open(temporaryDatabasePath(), { syncFile });
+      const first = store.append('agent-1', [event()], 'no_stream');
+      await syncsBegun(running, 1);
+      const later = Array.from({ length: 5 }, (_, i) => store.append(`agent-${i + 2}`, [event()], 'no_stream'));
+      await turns();
+      expect(running).toHaveLength(1);
+
+      running[0].finish();
+      await first;
+      await syncsBegun(running, 2);
+      await turns();
+      running[1].finish();
+      await Promise.all(later);
+      expect(running).toHaveLength(2);
+    });
+
+    it('answers an append whose sync failed as unavailable, and lets its rows through with the next sync that succeeds', async () => {
+      const { syncFile, running } = manualSync();
+      const store = open(temporaryDatabasePath(), { syncFile });
+      const seen: string[] = [];
+      const subscription = store.subscribeToAll((recorded) => { seen.push(recorded.streamId); }, {}, { onError: (error) => { throw error; } });
+      await subscription.caughtUp;
+      const failed = store.append('agent-1', [event()], 'no_stream');
+      failed.catch(() => undefined);
+      await syncsBegun(running, 1);
+      running[0].fail(new Error('EIO: i/o error'));
+      await expect(failed).rejects.toThrow(EventStoreUnavailableError);
+      await expect(failed).rejects.toThrow(/could not be synced to disk: EIO/);
+      expect(seen).toEqual([]);
+
+      const next = store.append('agent-2', [event()], 'no_stream');
+      await syncsBegun(running, 2);
+      running[1].finish();
+      await next;
+      await waitUntil('the subscription saw both appends', () => seen.length === 2);
+      expect(seen).toEqual(['agent-1', 'agent-2']);
+      await subscription.stop();
+    });
+  });
+
+  it('skips the fsync only when asked for synchronous NORMAL', () => {
+    expect(open(temporaryDatabasePath(), { synchronous: 'NORMAL' }).durability()).toMatchObject({ synchronous: 1, syncsWalOffLoop: false });
   });
 
   it('keeps events and keeps positions increasing after a reopen', async () => {

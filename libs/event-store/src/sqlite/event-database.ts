@@ -36,7 +36,7 @@ const SCHEMA = `
 `;
 
 /** Not `:memory:` and not a `file:` URI, whose folder we cannot tell. */
-const isPlainFilePath = (path: string): boolean => path !== '' && path !== ':memory:' && !path.startsWith('file:');
+export const isPlainFilePath = (path: string): boolean => path !== '' && path !== ':memory:' && !path.startsWith('file:');
 
 const open = (path: string, options: EventDatabaseOptions): Database.Database => {
   try {

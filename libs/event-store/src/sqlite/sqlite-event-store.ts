@@ -15,15 +15,20 @@ import type {
 } from '../event-store.port.js';
 import { positionOf, type GlobalPosition } from '../global-position.js';
 import { appendToStream } from './append-to-stream.js';
-import { openEventDatabase, type SynchronousMode } from './event-database.js';
+import { isPlainFilePath, openEventDatabase, type SynchronousMode } from './event-database.js';
 import { toRecordedEvent, type EventRow } from './event-row.js';
-import { RecentCommits, streamFilter } from './recent-commits.js';
+import { RecentCommits, streamFilter, type CommittedRows } from './recent-commits.js';
 import { EventStatements, NO_LIMIT, type EventToInsert } from './event-statements.js';
 import { sqliteCodeOf, toEventStoreError } from './sqlite-errors.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
+import { WalSync, type SyncFile } from './wal-sync.js';
 
 export interface SqliteEventStoreOptions {
-  /** FULL (default): every acknowledged append is fsynced. NORMAL: faster, may lose the last appends on power loss. */
+  /**
+   * FULL (default): every acknowledged append is fsynced (on a file in WAL
+   * mode the fsync runs off the event loop, see WalSync). NORMAL: faster,
+   * may lose the last appends on power loss.
+   */
   readonly synchronous?: SynchronousMode;
   /** How often subscriptions look for appends made by other processes on the same file. */
   readonly pollIntervalMs?: number;
@@ -33,12 +38,17 @@ export interface SqliteEventStoreOptions {
   readonly readonly?: boolean;
   /** Path of a better_sqlite3.node to load instead of the installed one (tests). */
   readonly nativeBinding?: string;
+  /** How the WAL file is fsynced (tests slow it down or make it fail). */
+  readonly syncFile?: SyncFile;
 }
 
 export interface SqliteDurability {
   readonly journalMode: string;
+  /** SQLite's own setting: 1 NORMAL, 2 FULL. */
   readonly synchronous: number;
   readonly busyTimeoutMs: number;
+  /** True when the store fsyncs the WAL itself, off the event loop, before it acknowledges an append. */
+  readonly syncsWalOffLoop: boolean;
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -94,6 +104,10 @@ export class SqliteEventStore implements EventStore {
   private poller: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
   private closing: Promise<void> | undefined;
+  /** With synchronous FULL on a WAL file: the fsync that acknowledges appends, run off the event loop. */
+  private readonly walSync: WalSync | undefined;
+  /** With walSync: subscriptions read up to here, so nothing downstream acts on a row that may yet vanish. */
+  private durableHead = 0;
 
   constructor(path: string, options: SqliteEventStoreOptions = {}) {
     this.db = openEventDatabase(path, {
@@ -104,6 +118,12 @@ export class SqliteEventStore implements EventStore {
     });
     this.pollIntervalMs = options.pollIntervalMs ?? 50;
     this.statements = new EventStatements(this.db);
+    this.walSync = this.syncsOffLoop(path, options) ? new WalSync(`${path}-wal`, options.syncFile) : undefined;
+    if (this.walSync) {
+      // The COMMIT no longer fsyncs on the event loop; WalSync does before any append is acknowledged.
+      this.db.pragma('synchronous = NORMAL');
+      this.durableHead = this.statements.headPosition() ?? 0;
+    }
     // Each append runs in its own savepoint, so a refused one (wrong revision,
     // duplicate id) leaves the others of the group untouched.
     const appendOne = this.db.transaction((pending: PendingAppend, recordedAt: number) => {
@@ -133,7 +153,8 @@ export class SqliteEventStore implements EventStore {
    * Group commit: appends that arrive in the same turn of the event loop are
    * written in one transaction, so under concurrent load one fsync serves
    * many acknowledged appends. Each append still gets its own expected-revision
-   * check and its own answer, and none is acknowledged before the commit.
+   * check and its own answer, and none is acknowledged before the commit and,
+   * with synchronous FULL, the fsync of the WAL that follows it.
    */
   append(
     streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, alsoWrite?: (result: AppendResult) => void,
@@ -161,9 +182,50 @@ export class SqliteEventStore implements EventStore {
     }
     const { before, recordedAt, outcomes } = group;
     const rows = outcomes.flatMap((outcome, i) => ('result' in outcome ? rowsOf(batch[i], outcome.result, recordedAt) : []));
-    this.recent.add({ before, last: rows.length > 0 ? rows[rows.length - 1][0] : before, rows });
+    const commit: CommittedRows = { before, last: rows.length > 0 ? rows[rows.length - 1][0] : before, rows };
+    // Even a group that wrote nothing waits: its answers must not overtake an earlier group's still syncing.
+    if (!this.walSync) {
+      this.settle(batch, outcomes, commit);
+      return;
+    }
+    // While the disk syncs, the event loop goes on parsing requests; their appends commit and join the next sync.
+    this.walSync.flush().then(() => this.settle(batch, outcomes, commit), (error: Error) => {
+      const unsynced = new EventStoreUnavailableError(`the event log could not be synced to disk: ${error.message}`);
+      outcomes.forEach((outcome, i) => batch[i].reject('result' in outcome ? unsynced : outcome.error));
+    });
+  }
+
+  /** Answers a committed (and, with walSync, synced) group and hands its rows to the subscriptions. */
+  private settle(batch: readonly PendingAppend[], outcomes: readonly AppendOutcome[], commit: CommittedRows): void {
+    this.durableHead = Math.max(this.durableHead, commit.last);
+    this.recent.add(commit);
     outcomes.forEach((outcome, i) => ('result' in outcome ? batch[i].resolve(outcome.result) : batch[i].reject(outcome.error)));
-    if (rows.length > 0) this.announceChange();
+    if (commit.rows.length > 0) this.announceChange();
+  }
+
+  private syncsOffLoop(path: string, options: SqliteEventStoreOptions): boolean {
+    const wantsFull = (options.synchronous ?? 'FULL') === 'FULL';
+    return wantsFull && !options.readonly && isPlainFilePath(path) && String(this.db.pragma('journal_mode', { simple: true })) === 'wal';
+  }
+
+  /**
+   * With walSync, rows other connections committed become readable for
+   * subscriptions once a sync of this store covers them (their writer may
+   * sync off its loop too): read the head, sync, then let them through.
+   */
+  private coverCommittedRows(): void {
+    if (!this.walSync) {
+      this.announceChange();
+      return;
+    }
+    const head = this.statements.headPosition() ?? 0;
+    this.walSync.flush().then(() => {
+      this.durableHead = Math.max(this.durableHead, head);
+      this.announceChange();
+    }, () => {
+      // Tried again at the next poll.
+      this.lastDataVersion = -1;
+    });
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -186,6 +248,8 @@ export class SqliteEventStore implements EventStore {
 
   subscribeToAll(handler: EventHandler, options: SubscribeOptions, callbacks: SubscriptionCallbacks): Subscription {
     const headAtStart = this.run(() => this.statements.headPosition() ?? 0);
+    // Rows another process wrote before this store polled are synced and let through.
+    if (this.walSync && headAtStart > this.durableHead) this.coverCommittedRows();
     const matches = streamFilter(options.streamPrefixes);
     const source = {
       readPage: (after: number, limit: number) => {
@@ -204,7 +268,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The head first: every row up to it is committed, so a short page has looked through the log up to it. */
   private readPage(after: number, prefixes: readonly string[] | undefined, limit: number): { rows: EventRow[]; scannedTo: number } {
-    const head = this.statements.headPosition() ?? 0;
+    const head = this.walSync ? this.durableHead : this.statements.headPosition() ?? 0;
     const rows = this.statements.readAfter(after, prefixes, limit, head);
     return { rows, scannedTo: rows.length < limit ? head : rows[rows.length - 1][0] };
   }
@@ -229,6 +293,7 @@ export class SqliteEventStore implements EventStore {
       journalMode: String(this.db.pragma('journal_mode', { simple: true })),
       synchronous: Number(this.db.pragma('synchronous', { simple: true })),
       busyTimeoutMs: Number(this.db.pragma('busy_timeout', { simple: true })),
+      syncsWalOffLoop: this.walSync !== undefined,
     }));
   }
 
@@ -240,6 +305,7 @@ export class SqliteEventStore implements EventStore {
   private async shutDown(): Promise<void> {
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.stopPolling();
+    await this.walSync?.close();
     this.db.close();
   }
 
@@ -286,7 +352,7 @@ export class SqliteEventStore implements EventStore {
       this.lastDataVersion = version;
       // Another process's rows lie past the kept commits: subscriptions read them from SQLite.
       this.recent.clear();
-      this.announceChange();
+      this.coverCommittedRows();
     } catch {
       // A failing probe must not kill the timer; the subscriptions' own reads report lasting failures.
     }
