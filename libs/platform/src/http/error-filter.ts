@@ -9,6 +9,7 @@ import { RateLimitedError } from '../auth/caller-throttler.guard.js';
 import { CatchingUpError } from './catching-up-error.js';
 import { TooManyFeedsError } from './feed-connections.js';
 import { InvalidRequestError } from './request-errors.js';
+import type { CorrelatedRequest } from '../observability/correlation.js';
 
 interface ErrorBody {
   readonly code: string;
@@ -41,7 +42,11 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.map(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    if (status >= 500) {
+      const { correlationId } = host.switchToHttp().getRequest<CorrelatedRequest>();
+      const msg = exception instanceof Error ? exception.message : String(exception);
+      this.logger.error({ msg, correlationId, ...(exception instanceof Error && exception.stack ? { stack: exception.stack } : {}) });
+    }
     if (response.headersSent) {
       response.end();
       return;

@@ -1,14 +1,13 @@
 import type { LoggerService } from '@nestjs/common';
 import { pino, type Logger as Pino } from 'pino';
 import type { LogLevel } from '../config/app-config.js';
-import { currentCorrelationId } from './correlation.js';
 
 const isContext = (value: unknown): value is string => typeof value === 'string';
 
 /**
  * Nest's LoggerService on pino: one JSON object per line on stdout, with the
- * Nest context and, inside a request, its correlation id. A message that is
- * an object is merged into the line (`msg` is its message).
+ * Nest context. A message that is an object is merged into the line (`msg`
+ * is its message): that is how a request's lines carry its `correlationId`.
  */
 export class JsonLogger implements LoggerService {
   private readonly pino: Pino;
@@ -19,10 +18,6 @@ export class JsonLogger implements LoggerService {
       base: { pid: process.pid },
       timestamp: pino.stdTimeFunctions.isoTime,
       formatters: { level: (label) => ({ level: label }) },
-      mixin: () => {
-        const correlationId = currentCorrelationId();
-        return correlationId ? { correlationId } : {};
-      },
     }, typeof destination === 'number' ? pino.destination({ dest: destination, sync: true }) : destination);
   }
 

@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { AuthenticatedRequest } from '../auth/auth.guard.js';
+import type { CorrelatedRequest } from './correlation.js';
 import type { Metrics } from './metrics.js';
 
 const logger = new Logger('HTTP');
@@ -49,6 +50,7 @@ export class RequestTracker {
       logger.log({
         msg: 'request', method: request.method, route, path: request.path, status: response.statusCode,
         durationMs: Math.round(durationMs * 100) / 100, callerId: (request as AuthenticatedRequest).caller?.id ?? null,
+        correlationId: (request as CorrelatedRequest).correlationId,
       });
       done();
     });
