@@ -10,6 +10,15 @@ const manualSync = () => {
   return { syncFile, running };
 };
 
+/** The WAL is opened on the thread pool before the first sync: wait for the sync itself, not a number of turns. */
+const began = async (running: readonly unknown[], count: number): Promise<void> => {
+  const deadline = Date.now() + 5000;
+  while (running.length < count) {
+    if (Date.now() > deadline) throw new Error(`${count} sync(s) did not begin`);
+    await new Promise((resolve) => setTimeout(resolve, 1));
+  }
+};
+
 const settled = async <T>(promise: Promise<T>): Promise<'pending' | 'resolved' | 'rejected'> => {
   let state: 'pending' | 'resolved' | 'rejected' = 'pending';
   promise.then(() => { state = 'resolved'; }, () => { state = 'rejected'; });
@@ -34,6 +43,7 @@ describe('WalSync', () => {
     const walSync = new WalSync(wal, syncFile);
 
     const flushed = walSync.flush();
+    await began(running, 1);
     expect(await settled(flushed)).toBe('pending');
 
     running[0].finish();
@@ -45,7 +55,7 @@ describe('WalSync', () => {
     const { syncFile, running } = manualSync();
     const walSync = new WalSync(wal, syncFile);
     const first = walSync.flush();
-    await settled(first);
+    await began(running, 1);
 
     // Their frames may have been written after the running sync began: it does not count for them.
     const second = walSync.flush();
@@ -53,7 +63,7 @@ describe('WalSync', () => {
     running[0].finish();
     expect(await settled(first)).toBe('resolved');
     expect(await settled(second)).toBe('pending');
-    expect(running).toHaveLength(2);
+    await began(running, 2);
 
     running[1].finish();
     expect(await settled(second)).toBe('resolved');
@@ -67,12 +77,12 @@ describe('WalSync', () => {
     const walSync = new WalSync(wal, syncFile);
     const failed = walSync.flush();
     failed.catch(() => undefined);
-    await settled(failed);
+    await began(running, 1);
     running[0].fail(new Error('EIO'));
     expect(await settled(failed)).toBe('rejected');
 
     const next = walSync.flush();
-    await settled(next);
+    await began(running, 2);
     running[1].finish();
     expect(await settled(next)).toBe('resolved');
     await walSync.close();
