@@ -77,7 +77,8 @@ await runGroup(GROUP, async (): Promise<Figure[]> => {
           clients[worker % clients.length].send('PUT', `/v1/agents/bench-${index + worker}`, PROFILE)));
       }
       statuses.push(Array.from({ length: AGENTS }, () => 'offline'));
-      await measure(deployment, statuses[statuses.length - 1], RUN_MS / 3);
+      // Warm-up: JIT and caches of every process (the first seconds of a fresh process run at half speed).
+      await measure(deployment, statuses[statuses.length - 1], RUN_MS);
     }
     const runs = COUNTS.map(() => ({ perSecond: [] as number[], cpuMs: [] as number[] }));
     for (let run = 0; run < RUNS; run++) {
