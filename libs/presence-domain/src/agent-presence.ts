@@ -38,25 +38,40 @@ export const initialPresence = (): AgentPresence => ({ kind: 'unregistered' });
 /** A newly registered agent is offline until it says otherwise. */
 export const INITIAL_STATUS: AgentStatus = 'offline';
 
-/** An override that confirms the current status changes who owns it, not since when it holds. */
-const sinceAfter = (state: RegisteredAgent, to: AgentStatus, occurredAt: string): string =>
-  state.status === to ? state.since : occurredAt;
-
 /**
- * What a status change means beyond the status: leaving online starts the
- * unavailability clock that grace reassignment counts from (away then
- * offline does not restart it), and coming back online starts a fresh count
- * of missed offers.
+ * The agent after a status event: `to` set by `setBy` at `occurredAt`. An
+ * event that confirms the current status changes who owns it, not since
+ * when it holds. A real change means more than the status: leaving online
+ * starts the unavailability clock that grace reassignment counts from (away
+ * then offline does not restart it), and coming back online starts a fresh
+ * count of missed offers. Every field is written out in one literal, in the
+ * order registration writes them: status events are most of a replay, and a
+ * spread of the state (twice, with the rule above) was a third of a whole-log
+ * floor fold.
  */
-const afterStatusChange = (before: AgentPresence, after: AgentPresence): AgentPresence => {
-  if (before.kind !== 'registered' || after.kind !== 'registered' || before.status === after.status) return after;
-  if (after.status === 'online') return { ...after, unavailableSince: null, consecutiveMissedOffers: 0 };
-  return before.status === 'online' ? { ...after, unavailableSince: after.since } : after;
+const inStatus = (state: RegisteredAgent, to: AgentStatus, occurredAt: string, setBy: StatusSetter): RegisteredAgent => {
+  const changed = state.status !== to;
+  const unavailableSince = !changed ? state.unavailableSince
+    : to === 'online' ? null
+      : state.status === 'online' ? occurredAt : state.unavailableSince;
+  return {
+    kind: 'registered',
+    agentId: state.agentId,
+    displayName: state.displayName,
+    teams: state.teams,
+    maxConcurrentConversations: state.maxConcurrentConversations,
+    status: to,
+    since: changed ? occurredAt : state.since,
+    setBy,
+    openConversations: state.openConversations,
+    pendingOffers: state.pendingOffers,
+    consecutiveMissedOffers: changed && to === 'online' ? 0 : state.consecutiveMissedOffers,
+    unavailableSince,
+  };
 };
 
-export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresence => afterStatusChange(state, evolveFact(state, event));
-
-const evolveFact = (state: AgentPresence, event: PresenceEvent): AgentPresence => {
+/** Only status events change an agent's status (registration starts it offline, unavailable since then). */
+export const evolve = (state: AgentPresence, event: PresenceEvent): AgentPresence => {
   switch (event.type) {
     case 'AgentRegistered': {
       const { agentId, displayName, teams, maxConcurrentConversations } = event.data;
@@ -71,24 +86,21 @@ const evolveFact = (state: AgentPresence, event: PresenceEvent): AgentPresence =
       const { displayName, teams, maxConcurrentConversations } = event.data;
       return { ...state, displayName, teams, maxConcurrentConversations };
     }
-    case 'AgentStatusChanged':
+    case 'AgentStatusChanged': {
       if (state.kind !== 'registered') return state;
-      return {
-        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: event.data.reason, reasonCode: event.data.reasonCode },
-      };
-    case 'AgentStatusOverridden':
+      const { data, metadata } = event;
+      return inStatus(state, data.to, metadata.occurredAt, { kind: metadata.actor.kind, id: metadata.actor.id, reason: data.reason, reasonCode: data.reasonCode });
+    }
+    case 'AgentStatusOverridden': {
       if (state.kind !== 'registered') return state;
-      return {
-        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: event.metadata.actor.kind, id: event.data.supervisorId, reason: event.data.reason, reasonCode: event.data.reasonCode },
-      };
-    case 'AgentStatusSetBySystem':
+      const { data, metadata } = event;
+      return inStatus(state, data.to, metadata.occurredAt, { kind: metadata.actor.kind, id: data.supervisorId, reason: data.reason, reasonCode: data.reasonCode });
+    }
+    case 'AgentStatusSetBySystem': {
       if (state.kind !== 'registered') return state;
-      return {
-        ...state, status: event.data.to, since: sinceAfter(state, event.data.to, event.metadata.occurredAt),
-        setBy: { kind: event.metadata.actor.kind, id: event.metadata.actor.id, reason: null, reasonCode: event.data.reasonCode },
-      };
+      const { data, metadata } = event;
+      return inStatus(state, data.to, metadata.occurredAt, { kind: metadata.actor.kind, id: metadata.actor.id, reason: null, reasonCode: data.reasonCode });
+    }
     case 'AgentConversationAssigned':
       if (state.kind !== 'registered' || state.openConversations.includes(event.data.conversationId)) return state;
       return { ...state, openConversations: [...state.openConversations, event.data.conversationId] };

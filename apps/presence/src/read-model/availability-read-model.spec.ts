@@ -61,3 +61,31 @@ describe('the availability read model during a batch', () => {
     expect(model.list({ team: 'support' }).map((agent) => agent.agentId)).toEqual(['a1']);
   });
 });
+
+describe('a floor snapshot', () => {
+  let model: AvailabilityReadModel;
+
+  beforeEach(() => {
+    model = new AvailabilityReadModel(':memory:');
+  });
+
+  afterEach(() => model.close());
+
+  it('holds every registered agent as the model shows it, at the checkpoint it was taken', () => {
+    model.apply(registered('a2', ['sales']), 0, positionOf(1));
+    model.apply(registered('a1', ['support']), 0, positionOf(2));
+    model.apply(changed('a2', 'offline', 'online'), 1, positionOf(3));
+    model.snapshotFloor();
+
+    const snapshot = model.floorSnapshotBefore(new Date('2026-11-25T09:00:00.000Z'));
+    expect(snapshot?.position).toEqual(positionOf(3));
+    expect(snapshot?.latestOccurredAt).toBe('2026-11-25T09:00:00.000Z');
+    const byId = (a: { agentId: string }, b: { agentId: string }) => a.agentId.localeCompare(b.agentId);
+    expect([...(snapshot?.agents ?? [])].sort(byId)).toEqual([model.get('a1'), model.get('a2')]);
+  });
+
+  it('is not taken before the model has applied anything', () => {
+    model.snapshotFloor();
+    expect(model.floorSnapshotBefore(new Date('2030-01-01T00:00:00.000Z'))).toBeUndefined();
+  });
+});

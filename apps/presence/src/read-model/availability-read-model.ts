@@ -68,7 +68,11 @@ export class AvailabilityReadModel {
         'SELECT a.state FROM agent_teams t JOIN agents a USING (agent_id) WHERE t.team = ? AND a.status = ? AND a.agent_id > ? ORDER BY a.agent_id LIMIT ?'),
       checkpoint: this.db.prepare<[string], { position: string }>('SELECT position FROM checkpoints WHERE name = ?'),
       saveCheckpoint: this.db.prepare('INSERT INTO checkpoints (name, position) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET position = excluded.position'),
-      insertSnapshot: this.db.prepare('INSERT INTO floor_snapshots (position, latest_occurred_at, agents) VALUES (?, ?, ?)'),
+      // The floor as one JSON array built inside SQLite, in storage order (readers key it by agent id):
+      // copying every agent's row into JavaScript and back to join them, or sorting them in the
+      // aggregate, was 9 % of a whole-log rebuild (one snapshot per 50,000 events).
+      insertSnapshot: this.db.prepare(
+        "INSERT INTO floor_snapshots (position, latest_occurred_at, agents) SELECT ?, ?, '[' || ifnull(group_concat(state, ','), '') || ']' FROM agents"),
       // The newest snapshot all of whose events occurred by the instant (ISO-8601 UTC strings sort by time).
       snapshotBefore: this.db.prepare<[string], SnapshotRow>(
         'SELECT position, latest_occurred_at, agents FROM floor_snapshots WHERE latest_occurred_at <= ? ORDER BY latest_occurred_at DESC, id DESC LIMIT 1'),
@@ -155,8 +159,7 @@ export class AvailabilityReadModel {
     const position = this.statements.checkpoint.get(CHECKPOINT)?.position;
     const latest = this.statements.checkpoint.get(LATEST_OCCURRED_AT)?.position;
     if (position === undefined || latest === undefined) return;
-    const agents = this.statements.all.all('', -1).map((row) => row.state);
-    this.statements.insertSnapshot.run(position, latest, `[${agents.join(',')}]`);
+    this.statements.insertSnapshot.run(position, latest);
   }
 
   floorSnapshotBefore(at: Date): FloorSnapshot | undefined {

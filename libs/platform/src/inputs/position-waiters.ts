@@ -26,8 +26,9 @@ export class PositionWaiters {
     });
   }
 
-  /** Call after the follower moved on. */
+  /** Call after the follower moved on: once per event, so with nobody waiting it allocates nothing. */
   advance(): void {
+    if (this.waiters.length === 0) return;
     const at = this.current();
     for (const waiter of this.waiters.filter((w) => !isAfter(w.position, at))) this.settle(waiter, true);
   }
