@@ -19,7 +19,7 @@ export interface SubscriptionSource {
   nextChange(): Promise<void>;
 }
 
-const PAGE_SIZE = 500;
+const PAGE_SIZE = 1024;
 
 const sequenceOf = (event: RecordedEvent): number => Number(event.position.commit);
 
