@@ -45,7 +45,11 @@ const deploy = async (dir: string, count: number, authorization: string): Promis
   return { apps, clients: apps.map((app) => new KeepAliveClient(app.url, WORKERS, authorization)) };
 };
 
-const measure = async (deployment: Deployment, statuses: AgentStatus[], durationMs: number) => {
+/**
+ * One closed-loop run. `onlyFirst`: every command goes to the first process,
+ * so the others only follow the log (their projection, session hub, reports).
+ */
+const measure = async (deployment: Deployment, statuses: AgentStatus[], durationMs: number, { onlyFirst = false } = {}) => {
   const { apps, clients } = deployment;
   const indexFor = agentIndexFor(WORKERS, AGENTS);
   for (const client of clients) client.freshSockets();
@@ -53,12 +57,12 @@ const measure = async (deployment: Deployment, statuses: AgentStatus[], duration
   const result = await closedLoop(WORKERS, durationMs, 1_000_000, async (worker, iteration) => {
     const index = indexFor(worker, iteration);
     const next: AgentStatus = statuses[index] === 'online' ? 'away' : 'online';
-    await clients[worker % clients.length].send('PUT', `/v1/agents/bench-${index}/status`, { status: next });
+    await clients[onlyFirst ? 0 : worker % clients.length].send('PUT', `/v1/agents/bench-${index}/status`, { status: next });
     statuses[index] = next;
   });
   if (result.failed > 0) throw new Error(`${result.failed} commands failed, first: ${result.firstError}`);
-  const cpu = apps.reduce((sum, app, i) => sum + cpuSecondsOf(app.process.pid!) - cpuBefore[i], 0);
-  return { perSecond: result.perSecond, cpuMsPerCommand: (cpu * 1000) / result.completed };
+  const cpuMs = apps.map((app, i) => ((cpuSecondsOf(app.process.pid!) - cpuBefore[i]) * 1000) / result.completed);
+  return { perSecond: result.perSecond, cpuMsPerCommand: cpuMs.reduce((sum, ms) => sum + ms, 0), followerCpuMs: cpuMs.at(-1)! };
 };
 
 await runGroup(GROUP, async (): Promise<Figure[]> => {
@@ -81,6 +85,9 @@ await runGroup(GROUP, async (): Promise<Figure[]> => {
       await measure(deployment, statuses[statuses.length - 1], RUN_MS);
     }
     const runs = COUNTS.map(() => ({ perSecond: [] as number[], cpuMs: [] as number[] }));
+    const followerCpuMs: number[] = [];
+    const writerCpuMs: number[] = [];
+    const two = COUNTS.indexOf(2);
     for (let run = 0; run < RUNS; run++) {
       for (const [i, count] of COUNTS.entries()) {
         const { perSecond, cpuMsPerCommand } = await measure(deployments[i], statuses[i], RUN_MS);
@@ -88,6 +95,10 @@ await runGroup(GROUP, async (): Promise<Figure[]> => {
         runs[i].cpuMs.push(cpuMsPerCommand);
         progress(GROUP, `run ${run + 1}/${RUNS}, ${count} process(es): ${perSecond.toFixed(0)} cmd/s, ${cpuMsPerCommand.toFixed(2)} CPU ms per command`);
       }
+      const following = await measure(deployments[two], statuses[two], RUN_MS, { onlyFirst: true });
+      followerCpuMs.push(following.followerCpuMs);
+      writerCpuMs.push(following.cpuMsPerCommand - following.followerCpuMs);
+      progress(GROUP, `run ${run + 1}/${RUNS}, 2 processes, all commands to one: ${following.followerCpuMs.toFixed(3)} CPU ms per command in the one that follows`);
     }
     const one = { name: '1 process', runs: runs[0].perSecond };
     return COUNTS.flatMap((count, i) => [
@@ -96,7 +107,10 @@ await runGroup(GROUP, async (): Promise<Figure[]> => {
         baseline: count === 1 ? undefined : one, details: { workers: WORKERS, agents: AGENTS, runMs: RUN_MS },
       }),
       figure({ benchmark: `server CPU per status command, ${count} presence process(es)`, unit: 'CPU ms', runs: runs[i].cpuMs }),
-    ]);
+    ]).concat(figure({
+      benchmark: 'CPU per status command of a presence process that only follows (2 processes, every command to the other)', unit: 'CPU ms',
+      runs: followerCpuMs, baseline: { name: 'the process taking the commands', runs: writerCpuMs },
+    }));
   } finally {
     for (const { apps, clients } of deployments) {
       for (const client of clients) client.close();
