@@ -26,7 +26,7 @@ export class KeepAliveClient {
   }
 
   /** Resolves with the status code; rejects on a transport error or a status other than 2xx. */
-  send(method: string, path: string, body: unknown): Promise<number> {
+  send(method: string, path: string, body: unknown, headers: Record<string, string> = {}): Promise<number> {
     const payload = Buffer.from(JSON.stringify(body));
     return new Promise((resolve, reject) => {
       const request = http.request({
@@ -34,6 +34,7 @@ export class KeepAliveClient {
         headers: {
           'content-type': 'application/json', 'content-length': payload.length,
           ...(this.authorization ? { authorization: this.authorization } : {}),
+          ...headers,
         },
       }, (response) => {
         const chunks: Buffer[] = [];

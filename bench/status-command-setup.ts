@@ -36,6 +36,7 @@ export const runStatusCommandGroup = (group: string, storeName: string, stores: 
     try {
       return await measureStatusCommands(group, storeName, [
         httpPath(client), busPath(context.commands), rawPath(raw), httpPath(floorClient, 'HTTP floor'),
+        httpPath(client, 'HTTP with keys', { withKeys: true }),
       ]);
     } finally {
       client.close();

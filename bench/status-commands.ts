@@ -44,11 +44,12 @@ const check = (name: string, result: ClosedLoopResult): number => {
  * Status commands per second through each path, `WORKERS` concurrent
  * clients over `AGENTS` agents. Runs are interleaved (HTTP, bus, raw, HTTP,
  * ...) so that load from other processes on the machine hits all alike.
- * `paths` must be [http, bus, raw, http floor]: the floor is the same client
- * against a bare node:http server doing one raw append per request.
+ * `paths` must be [http, bus, raw, http floor, http with keys]: the floor is
+ * the same client against a bare node:http server doing one raw append per
+ * request; the last is the app again with an Idempotency-Key on every command.
  */
 export const measureStatusCommands = async (
-  group: string, store: string, paths: readonly [StatusPath, StatusPath, StatusPath, StatusPath],
+  group: string, store: string, paths: readonly [StatusPath, StatusPath, StatusPath, StatusPath, StatusPath],
 ): Promise<Figure[]> => {
   const loads = paths.map(togglingLoad);
   for (const path of paths) {
@@ -77,6 +78,10 @@ export const measureStatusCommands = async (
     figure({
       benchmark: `status commands, HTTP, share of the HTTP floor (${store})`, unit: 'cmd/s', runs: runs[0], details,
       baseline: { name: 'HTTP floor', runs: runs[3] },
+    }),
+    figure({
+      benchmark: `status commands, HTTP, an Idempotency-Key on every command (${store})`, unit: 'cmd/s', runs: runs[4], details,
+      baseline: { name: 'HTTP without keys', runs: runs[0] },
     }),
   ];
 };

@@ -21,17 +21,27 @@ export interface StatusPath {
 
 export const PROFILE = { displayName: 'Bench Agent', teams: ['sales'], maxConcurrentConversations: 3 };
 
-/** PUT /v1/agents/{id}/status against the real app: HTTP parsing, validation, bus, runner, read-your-writes wait. */
-export const httpPath = (client: KeepAliveClient, name = 'HTTP'): StatusPath => ({
-  name,
-  register: async (agentId) => { await client.send('PUT', `/v1/agents/${agentId}`, PROFILE); },
-  setStatus: async (agentId, status) => { await client.send('PUT', `/v1/agents/${agentId}/status`, { status }); },
-  beforeRun: () => client.freshSockets(),
-});
+/**
+ * PUT /v1/agents/{id}/status against the real app: HTTP parsing, validation, bus, runner, read-your-writes wait.
+ * `withKeys`: every command carries an Idempotency-Key, so its outcome is looked up and recorded.
+ */
+export const httpPath = (client: KeepAliveClient, name = 'HTTP', { withKeys = false } = {}): StatusPath => {
+  // With keys on the same app as the path without: agents of its own, so each path's toggling stays in step with its agents.
+  const id = (agentId: string) => (withKeys ? `${agentId}-keyed` : agentId);
+  return {
+    name,
+    register: async (agentId) => { await client.send('PUT', `/v1/agents/${id(agentId)}`, PROFILE); },
+    setStatus: async (agentId, status) => {
+      await client.send('PUT', `/v1/agents/${id(agentId)}/status`, { status }, withKeys ? { 'idempotency-key': randomUUID() } : {});
+    },
+    beforeRun: () => client.freshSockets(),
+  };
+};
 
+/** As the HTTP edge makes it for a request without an Idempotency-Key (the HTTP path sends none either). */
 const metadata = (agentId: string): CommandMetadata => {
   const commandId = randomUUID();
-  return { now: new Date(), actor: { kind: 'agent', id: agentId }, commandId, correlationId: commandId };
+  return { now: new Date(), actor: { kind: 'agent', id: agentId }, commandId, correlationId: commandId, freshCommandId: true };
 };
 
 /** CommandBus.execute in a Nest context without HTTP: bus, runner (load, decide, append); the projection runs alongside. */

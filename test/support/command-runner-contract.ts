@@ -3,7 +3,7 @@ import {
 } from '@app/event-store';
 import { CountingEventStore } from './counting-event-store.js';
 import { uniqueScope } from './event-store-contract-fixtures.js';
-import { LabelError, labelDecider, labelEvents, seal, setLabel, unseal, type LabelCommand, type LabelEvent, type LabelState } from './label-decider.js';
+import { LabelError, freshId, labelDecider, labelEvents, seal, setLabel, unseal, type LabelCommand, type LabelEvent, type LabelState } from './label-decider.js';
 
 export interface RunnerStoreUnderTest {
   /** One store, seen through two connections (or clients), as two processes would see it. */
@@ -117,6 +117,29 @@ export const describeCommandRunnerContract = (name: string, factory: () => Promi
 
         await expect(agent.run(streamId, setLabel('online', 'k2'), stepOnly)).resolves.toMatchObject({ appended: 1 });
         await expect(agent.run(streamId, setLabel('online', 'k1'), stepOnly)).resolves.toMatchObject({ appended: 0, replayed: true });
+      });
+
+      it('keeps nothing for a fresh command id (no Idempotency-Key): no lookup and no record, for an append, a no-op or a refusal', async () => {
+        const streamId = stream();
+        const storage = underTest.storageOf(underTest.stores[0]);
+        const calls: string[] = [];
+        const ledger = {
+          find: (...args: Parameters<typeof storage.ledger.find>) => { calls.push('find'); return storage.ledger.find(...args); },
+          remember: (...args: Parameters<typeof storage.ledger.remember>) => { calls.push('remember'); return storage.ledger.remember(...args); },
+          appendRecorded: (...args: Parameters<typeof storage.ledger.appendRecorded>) => { calls.push('appendRecorded'); return storage.ledger.appendRecorded(...args); },
+        };
+        const agent = runner({ ledger });
+
+        const appended = await agent.run(streamId, freshId(setLabel('online', 'f1')));
+        const noOp = await agent.run(streamId, freshId(setLabel('online', 'f2')));
+        await agent.run(streamId, freshId(seal('f3')));
+        await expect(agent.run(streamId, freshId(setLabel('away', 'f4')))).rejects.toMatchObject({ code: 'LABEL_SEALED' });
+
+        expect(appended).toMatchObject({ appended: 1, replayed: false, revision: 0 });
+        expect(noOp).toMatchObject({ appended: 0, replayed: false, revision: 0 });
+        expect(calls).toEqual([]);
+        for (const id of ['f1', 'f2', 'f3', 'f4']) expect(await storage.ledger.find(streamId, id)).toBeUndefined();
+        expect(await underTest.stores[0].readStream(streamId)).toHaveLength(2);
       });
 
       it('answers a retry after 100,000 later events without appending, reading only the events of the retried command', async () => {

@@ -14,9 +14,11 @@ export interface LabelState {
   readonly digest: number;
 }
 
+type LabelCommandMetadata = { readonly commandId: string; readonly freshCommandId?: boolean };
+
 export type LabelCommand =
-  | { readonly type: 'SetLabel'; readonly data: { readonly label: string }; readonly metadata: { readonly commandId: string } }
-  | { readonly type: 'Seal' | 'Unseal'; readonly data: Record<string, never>; readonly metadata: { readonly commandId: string } };
+  | { readonly type: 'SetLabel'; readonly data: { readonly label: string }; readonly metadata: LabelCommandMetadata }
+  | { readonly type: 'Seal' | 'Unseal'; readonly data: Record<string, never>; readonly metadata: LabelCommandMetadata };
 
 export type LabelEvent =
   | { readonly type: 'LabelSet'; readonly data: { readonly from: string | null; readonly to: string }; readonly metadata: { readonly causationId: string } }
@@ -86,6 +88,8 @@ export const labelDecider: Decider<LabelCommand, LabelState, LabelEvent> = {
 export const setLabel = (label: string, commandId: string): LabelCommand => ({ type: 'SetLabel', data: { label }, metadata: { commandId } });
 export const seal = (commandId: string): LabelCommand => ({ type: 'Seal', data: {}, metadata: { commandId } });
 export const unseal = (commandId: string): LabelCommand => ({ type: 'Unseal', data: {}, metadata: { commandId } });
+/** The command as the HTTP edge sends it without an Idempotency-Key: its id was made for it alone. */
+export const freshId = (command: LabelCommand): LabelCommand => ({ ...command, metadata: { ...command.metadata, freshCommandId: true } }) as LabelCommand;
 
 /** `count` LabelSet events as one append would store them, for growing a long stream fast. */
 export const labelEvents = (from: number, count: number, causationId: string) =>

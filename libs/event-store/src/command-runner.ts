@@ -62,7 +62,8 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
   async run(streamId: string, command: Command, options: RunOptions = {}): Promise<CommandOutcome<State, Event>> {
     const at = this.clock();
     const timing: RecordTiming = { at, notBefore: at - this.windowMs };
-    const earlier = await this.ledger.find(streamId, command.metadata.commandId);
+    // A fresh id (made for this one request) has no earlier run to look up.
+    const earlier = command.metadata.freshCommandId ? undefined : await this.ledger.find(streamId, command.metadata.commandId);
     const everyOutcome = (options.idempotency ?? 'every-outcome') === 'every-outcome';
     if (earlier && earlier.recordedAt >= timing.notBefore && (everyOutcome || earlier.outcome.kind === 'appended')) {
       return answerFromRecord(this.store, this.decider, streamId, earlier.outcome);
@@ -130,7 +131,7 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     if ('error' in decision || decision.events.length === 0) {
       const next = await readOn();
       if (next) return { next };
-      const everyOutcome = (options.idempotency ?? 'every-outcome') === 'every-outcome';
+      const everyOutcome = (options.idempotency ?? 'every-outcome') === 'every-outcome' && !command.metadata.freshCommandId;
       return { outcome: await this.settleWithoutAppend(streamId, command, head, decision, everyOutcome, timing) };
     }
     try {
@@ -162,7 +163,11 @@ export class CommandRunner<Command extends IdentifiedCommand, State, Event exten
     const recorded = (result: { nextExpectedRevision: number; position: GlobalPosition }): RecordedOutcome => ({
       kind: 'appended', count: events.length, revision: result.nextExpectedRevision, position: result.position, state: writeState(this.decider, state),
     });
-    const result = await this.ledger.appendRecorded(streamId, commandId, newEvents, head ? head.revision : 'no_stream', recorded, timing);
+    const expected = head ? head.revision : 'no_stream';
+    // A fresh id's outcome is never asked for again: its events are appended without a record.
+    const result = command.metadata.freshCommandId
+      ? await this.store.append(streamId, newEvents, expected)
+      : await this.ledger.appendRecorded(streamId, commandId, newEvents, expected, recorded, timing);
     const last = newEvents[newEvents.length - 1];
     const next = { revision: result.nextExpectedRevision, position: result.position, eventId: last.id, chainHead: last.metadata[CHAIN_METADATA_KEY] as string };
     await this.loader.advance(streamId, head, next, events);

@@ -3,7 +3,8 @@ import type { ErrorKind } from './coded-error.js';
 /** The shape every domain command and event shares, as far as a runner or a spec needs to know. */
 export interface IdentifiedCommand {
   readonly type: string;
-  readonly metadata: { readonly commandId: string };
+  /** See CommandMetadata: a fresh command id is neither looked up nor recorded. */
+  readonly metadata: { readonly commandId: string; readonly freshCommandId?: boolean };
 }
 
 export interface CausedEvent {

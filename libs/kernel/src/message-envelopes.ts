@@ -7,6 +7,13 @@ export interface CommandMetadata {
   /** Unique per request; the client's Idempotency-Key when it sent one. */
   readonly commandId: string;
   readonly correlationId: string;
+  /**
+   * True when the edge made the command id up for this one request (the
+   * client sent no Idempotency-Key): no earlier run of it can exist and no
+   * retry can name it, so the runner neither looks it up nor keeps its
+   * outcome. Absent (the default) for every id a caller chose.
+   */
+  readonly freshCommandId?: boolean;
 }
 
 export interface EventMetadata {

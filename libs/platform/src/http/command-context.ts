@@ -25,10 +25,14 @@ const checkedHeader = (request: Request, name: string): string | undefined => {
  * The clock, the command id and the correlation id enter here, at the edge,
  * so the domain stays pure. An Idempotency-Key becomes the command id: the
  * same key retried appends nothing new and answers with the first result.
+ * Without one the id is made here and marked fresh: nothing will ever retry
+ * it, so nothing is kept for it (on EventStoreDB that spares two of a
+ * command's three round trips).
  */
 export const commandMetadata = (request: Request, actor: Actor): CommandMetadata => {
-  const commandId = checkedHeader(request, 'idempotency-key') ?? randomUUID();
+  const key = checkedHeader(request, 'idempotency-key');
+  const commandId = key ?? randomUUID();
   // The same id the correlation middleware put in the response header and in this request's log lines.
   const correlationId = checkedHeader(request, 'x-correlation-id') ?? (request as CorrelatedRequest).correlationId ?? commandId;
-  return { now: new Date(), actor, commandId, correlationId };
+  return { now: new Date(), actor, commandId, correlationId, ...(key === undefined ? { freshCommandId: true } : {}) };
 };
