@@ -3,6 +3,7 @@ import { figure, quantile, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { QUICK, RUNS } from './scale.js';
 import { TEAMS, routedAgents, teamName } from './routing-floor.js';
+import { latenciesUs, perSecond } from './timing-loops.js';
 
 const GROUP = 'routing-decisions';
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -70,22 +71,7 @@ const mapBaseline = (size: number) => {
   };
 };
 
-const perSecond = (operation: () => void, count: number): number => {
-  const started = performance.now();
-  for (let i = 0; i < count; i++) operation();
-  return count / ((performance.now() - started) / 1000);
-};
 
-/** Each decision timed alone (adds ~0.1 us of clock reads), in a separate pass from the throughput one. */
-const latenciesUs = (operation: () => void, count: number): Float64Array => {
-  const samples = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const started = process.hrtime.bigint();
-    operation();
-    samples[i] = Number(process.hrtime.bigint() - started) / 1000;
-  }
-  return samples.sort();
-};
 
 await runGroup(GROUP, async () => {
   const figures: Figure[] = [];

@@ -3,6 +3,7 @@ import { figure, median, quantile, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { QUICK, RUNS } from './scale.js';
 import { TEAMS, routedAgents, teamName } from './routing-floor.js';
+import { latenciesUs, perSecond } from './timing-loops.js';
 
 const GROUP = 'routing-offer-decisions';
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -96,21 +97,7 @@ const sweepCosts = (size: number): { perExpiryUs: number; wholeScanMs: number } 
   return { perExpiryUs, wholeScanMs };
 };
 
-const perSecond = (operation: () => void, count: number): number => {
-  const started = performance.now();
-  for (let i = 0; i < count; i++) operation();
-  return count / ((performance.now() - started) / 1000);
-};
 
-const latenciesUs = (operation: () => void, count: number): Float64Array => {
-  const samples = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const started = process.hrtime.bigint();
-    operation();
-    samples[i] = Number(process.hrtime.bigint() - started) / 1000;
-  }
-  return samples.sort();
-};
 
 await runGroup(GROUP, async () => {
   const figures: Figure[] = [];
