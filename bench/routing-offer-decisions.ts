@@ -1,65 +1,13 @@
-import { DeadlineQueue, RoutingView, dueAt, dueFor, leastLoadedPolicy, nextOfferee, type PassedOver } from '@app/routing-domain';
+import { DeadlineQueue, RoutingView, dueAt, dueFor } from '@app/routing-domain';
 import { figure, median, quantile, type Figure } from './figure.js';
 import { progress, runGroup } from './group-entry.js';
 import { QUICK, RUNS } from './scale.js';
-import { TEAMS, routedAgents, teamName } from './routing-floor.js';
+import { TEAMS, routedAgents, routingDecider } from './routing-floor.js';
 import { latenciesUs, perSecond } from './timing-loops.js';
 
 const GROUP = 'routing-offer-decisions';
 const SIZES = QUICK ? [1_000, 10_000] : [1_000, 10_000, 100_000];
 const DECISIONS = QUICK ? 100_000 : 200_000;
-const NO_ONE: readonly PassedOver[] = [];
-
-/**
- * An offer decision, as routing-decisions.ts measures an assignment: choose
- * whom to offer (every tenth conversation was declined by the last agent
- * offered, so the choice skips that agent), reserve the unit (noteOffered),
- * then the accept (noteOfferAccepted); and, once as many are open as there
- * are agents, release the oldest through an availability message, so the
- * load stays steady. Inputs are made before timing. The baseline, on the
- * same floor in the same run: a direct assignment (pick, noteAssigned).
- */
-const decider = (size: number, offers = true) => {
-  const view = new RoutingView();
-  for (const agent of routedAgents(size)) view.upsertAgent(agent);
-  const teams = Array.from({ length: TEAMS }, (_, index) => teamName(index));
-  const ring = 2 * (size + 1);
-  const conversationIds = Array.from({ length: ring }, (_, index) => `c-${index}`);
-  const openAgents: string[] = new Array<string>(ring).fill('');
-  const openConversations: string[] = new Array<string>(ring).fill('');
-  const declinedBy: PassedOver[] = [{ agentId: '', outcome: 'declined' }];
-  let oldest = 0;
-  let newest = 0;
-  let sequence = 0;
-  let unassigned = 0;
-  const release = (): void => {
-    const agent = view.agent(openAgents[oldest])!;
-    const conversationId = openConversations[oldest];
-    oldest = (oldest + 1) % ring;
-    view.upsertAgent({ ...agent, revision: agent.revision + 1, openConversations: agent.openConversations.filter((id) => id !== conversationId) });
-  };
-  const decide = (): void => {
-    const team = teams[sequence % TEAMS];
-    const conversationId = conversationIds[sequence % ring];
-    const passedOver = sequence % 10 === 0 ? declinedBy : NO_ONE;
-    sequence++;
-    const agentId = offers ? nextOfferee(leastLoadedPolicy, view, team, passedOver) : leastLoadedPolicy.selectAgent(view, team);
-    if (agentId === undefined) { unassigned++; return; }
-    if (offers) {
-      view.noteOffered(agentId, conversationId);
-      view.noteOfferAccepted(agentId, conversationId);
-    } else {
-      view.noteAssigned(agentId, conversationId);
-    }
-    declinedBy[0] = { agentId, outcome: 'declined' };
-    openAgents[newest] = agentId;
-    openConversations[newest] = conversationId;
-    newest = (newest + 1) % ring;
-    if ((newest - oldest + ring) % ring > size) release();
-  };
-  return { decide, unassigned: () => unassigned };
-};
-
 /**
  * A view with one pending offer per online agent, half of them past their
  * deadline: what the timer's sweep costs per expired offer (take the due
@@ -102,8 +50,8 @@ const sweepCosts = (size: number): { perExpiryUs: number; wholeScanMs: number } 
 await runGroup(GROUP, async () => {
   const figures: Figure[] = [];
   for (const size of SIZES) {
-    const { decide, unassigned } = decider(size);
-    const direct = decider(size, false);
+    const { decide, unassigned } = routingDecider(size);
+    const direct = routingDecider(size, { offers: false });
     perSecond(direct.decide, DECISIONS);
     const directRates: number[] = [];
     perSecond(decide, DECISIONS); // warm-up, and fills the floor to its steady load
