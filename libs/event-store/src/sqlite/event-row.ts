@@ -1,6 +1,6 @@
 import { UnreadableStoredEventError } from '../errors.js';
 import type { JsonObject, RecordedEvent } from '../event-store.port.js';
-import { positionOf } from '../global-position.js';
+import { positionOf, type GlobalPosition } from '../global-position.js';
 
 /**
  * An `events` row as better-sqlite3 returns it in raw mode, in EVENT_COLUMNS
@@ -36,3 +36,6 @@ export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   metadata: parsed(row, METADATA),
   recordedAt: new Date(row[7]),
 });
+
+/** This store's positions have commit = prepare = the row's sequence; undefined (the start) is 0. */
+export const rowSequenceOf = (position: GlobalPosition | undefined): number => (position === undefined ? 0 : Number(position.commit));

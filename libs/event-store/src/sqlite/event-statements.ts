@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EVENT_COLUMNS, type EventRow } from './event-row.js';
-import { streamPrefixRange, type StreamPrefixRange } from './stream-prefix-range.js';
+import { matchesEveryStream, streamPrefixRange, type StreamPrefixRange } from './stream-prefix-range.js';
 
 export interface StoredEventPlace {
   readonly position: number;
@@ -29,9 +29,8 @@ const prefixCondition = (ranges: readonly StreamPrefixRange[]): string =>
 const prefixParameters = (ranges: readonly StreamPrefixRange[]): string[] =>
   ranges.flatMap((range) => (range.to === undefined ? [range.from] : [range.from, range.to]));
 
-/** No prefixes, or an empty one, match every stream: no filter. */
 const rangesOf = (prefixes: readonly string[] | undefined): StreamPrefixRange[] | undefined =>
-  prefixes === undefined || prefixes.length === 0 || prefixes.includes('') ? undefined : prefixes.map(streamPrefixRange);
+  matchesEveryStream(prefixes) ? undefined : prefixes!.map(streamPrefixRange);
 
 /** Every statement the store runs, prepared once per connection. */
 export class EventStatements {

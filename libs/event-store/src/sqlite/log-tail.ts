@@ -1,5 +1,5 @@
 import type { EventHandler, Subscription, SubscribeOptions, SubscriptionCallbacks } from '../event-store.port.js';
-import { toRecordedEvent, type EventRow } from './event-row.js';
+import { rowSequenceOf, toRecordedEvent, type EventRow } from './event-row.js';
 import type { EventStatements } from './event-statements.js';
 import { RecentCommits, streamFilter, type CommittedRows } from './recent-commits.js';
 import { SqliteSubscription } from './sqlite-subscription.js';
@@ -20,7 +20,7 @@ export class LogTail {
   private change: Promise<void> = this.freshChange();
   private poller: NodeJS.Timeout | undefined;
   private lastDataVersion = 0;
-  /** Subscriptions read up to here: with a WalSync, the newest synced row; without, the head. */
+  /** With a WalSync, subscriptions read up to here: the newest row a finished sync covers. Unused without one (they read to the head). */
   private durableHead: number;
 
   constructor(
@@ -52,8 +52,7 @@ export class LogTail {
       },
       nextChange: () => this.change,
     };
-    const after = options.after === undefined ? 0 : Number(options.after.commit);
-    const subscription = new SqliteSubscription(source, handler, after, headAtStart, callbacks, (ended) => this.forget(ended));
+    const subscription = new SqliteSubscription(source, handler, rowSequenceOf(options.after), headAtStart, callbacks, (ended) => this.forget(ended));
     this.subscriptions.add(subscription);
     this.startPolling();
     return subscription;

@@ -1,4 +1,5 @@
 import type { EventRow } from './event-row.js';
+import { matchesEveryStream } from './stream-prefix-range.js';
 
 /** The rows one group commit wrote: every row with `before` < position <= `last`, oldest first. */
 export interface CommittedRows {
@@ -10,11 +11,9 @@ export interface CommittedRows {
 /** Rows kept for subscriptions that follow the head; a subscription further behind reads SQLite. */
 const DEFAULT_CAPACITY = 4096;
 
-/** "Starts with one of the prefixes", as the store's prefix filters mean it; no prefixes, or an empty one, match every stream. */
+/** "Starts with one of the prefixes", as the store's SQL prefix filter (event-statements.ts) means it. */
 export const streamFilter = (prefixes: readonly string[] | undefined): ((streamId: string) => boolean) =>
-  prefixes === undefined || prefixes.length === 0 || prefixes.includes('')
-    ? () => true
-    : (streamId) => prefixes.some((prefix) => streamId.startsWith(prefix));
+  matchesEveryStream(prefixes) ? () => true : (streamId) => prefixes!.some((prefix) => streamId.startsWith(prefix));
 
 /**
  * The rows of this store's latest group commits, as it wrote them. A

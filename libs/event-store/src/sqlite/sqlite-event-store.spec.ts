@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { DuplicateEventIdError, EventStoreUnavailableError, WrongExpectedRevisionError } from '../errors.js';
 import type { NewEvent, RecordedEvent } from '../event-store.port.js';
+import { jest } from '@jest/globals';
+import { EventStatements } from './event-statements.js';
 import { SqliteEventStore } from './sqlite-event-store.js';
 import { toEventStoreError } from './sqlite-errors.js';
 
@@ -157,6 +159,26 @@ describe('SqliteEventStore', () => {
         await ours.close();
         await theirs.close();
         rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('hands a subscription at the head the rows of the commit that woke it without reading them back from SQLite', async () => {
+      const received: string[] = [];
+      const subscription = store.subscribeToAll((recorded) => { received.push(recorded.id); }, { streamPrefixes: ['agent-'] }, {
+        onError: (error) => { throw error; },
+      });
+      await subscription.caughtUp;
+      const reads = jest.spyOn(EventStatements.prototype, 'readAfter');
+      try {
+        const appended = events(3);
+        await Promise.all([store.append('agent-1', appended, 'no_stream'), store.append('team-settings-x', events(1), 'no_stream')]);
+        for (let wait = 0; received.length < 3 && wait < 100; wait++) await new Promise((resolve) => setTimeout(resolve, 5));
+
+        expect(received).toEqual(appended.map((event) => event.id));
+        expect(reads).not.toHaveBeenCalled();
+      } finally {
+        reads.mockRestore();
+        await subscription.stop();
       }
     });
 

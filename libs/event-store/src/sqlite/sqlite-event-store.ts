@@ -15,7 +15,7 @@ import type {
 } from '../event-store.port.js';
 import { positionOf, type GlobalPosition } from '../global-position.js';
 import { isPlainFilePath, openEventDatabase, type SynchronousMode } from './event-database.js';
-import { toRecordedEvent } from './event-row.js';
+import { rowSequenceOf, toRecordedEvent } from './event-row.js';
 import { EventStatements, NO_LIMIT, type EventToInsert } from './event-statements.js';
 import { GroupCommit } from './group-commit.js';
 import { LogTail } from './log-tail.js';
@@ -52,8 +52,6 @@ export interface SqliteDurability {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Positions this store hands out have commit = prepare = row sequence. */
-const sequenceOf = (position: GlobalPosition | undefined): number => (position === undefined ? 0 : Number(position.commit));
 
 const toInsertable = (event: NewEvent): EventToInsert => {
   // EventStoreDB refuses ids that are not UUIDs; refusing them here too keeps the adapters interchangeable.
@@ -115,7 +113,7 @@ export class SqliteEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const rows = this.run(() =>
-      this.statements.readAfter(sequenceOf(options.after), options.streamPrefixes, options.maxCount ?? NO_LIMIT),
+      this.statements.readAfter(rowSequenceOf(options.after), options.streamPrefixes, options.maxCount ?? NO_LIMIT),
     );
     return rows.map(toRecordedEvent);
   }

@@ -1,4 +1,5 @@
 import type { EventHandler, RecordedEvent, Subscription, SubscriptionCallbacks } from '../event-store.port.js';
+import { rowSequenceOf } from './event-row.js';
 
 /** A page of matching events, and how far the log was looked through to find them. */
 export interface SubscriptionPage {
@@ -20,8 +21,6 @@ export interface SubscriptionSource {
 }
 
 const PAGE_SIZE = 1024;
-
-const sequenceOf = (event: RecordedEvent): number => Number(event.position.commit);
 
 const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
 
@@ -80,7 +79,7 @@ export class SqliteSubscription implements Subscription {
           const handled = this.handler(event);
           // Only a handler that returned a promise is waited for: a turn of the microtask queue per event slows a catch-up.
           if (handled) await handled;
-          this.afterSequence = sequenceOf(event);
+          this.afterSequence = rowSequenceOf(event.position);
         }
         if (this.stopped) return;
         this.afterSequence = Math.max(this.afterSequence, scannedTo);

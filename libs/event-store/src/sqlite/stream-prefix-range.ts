@@ -27,3 +27,7 @@ const upperBound = (prefix: string): string | undefined => {
 };
 
 export const streamPrefixRange = (prefix: string): StreamPrefixRange => ({ from: prefix, to: upperBound(prefix) });
+
+/** No prefixes, or an empty one among them, match every stream: no filter at all. */
+export const matchesEveryStream = (prefixes: readonly string[] | undefined): boolean =>
+  prefixes === undefined || prefixes.length === 0 || prefixes.includes('');

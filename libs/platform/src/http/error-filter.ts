@@ -40,10 +40,11 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HTTP');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const http = host.switchToHttp();
+    const response = http.getResponse<Response>();
     const [status, body] = this.map(exception);
     if (status >= 500) {
-      const { correlationId } = host.switchToHttp().getRequest<CorrelatedRequest>();
+      const { correlationId } = http.getRequest<CorrelatedRequest>();
       const msg = exception instanceof Error ? exception.message : String(exception);
       this.logger.error({ msg, correlationId, ...(exception instanceof Error && exception.stack ? { stack: exception.stack } : {}) });
     }
